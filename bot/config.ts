@@ -1,0 +1,137 @@
+/**
+ * Configuration from environment variables (and an optional .env file), validated at start.
+ * Every option is documented in .env.example with its default.
+ */
+import { existsSync } from "node:fs";
+import { z } from "zod";
+import { LOCALES } from "./i18n.js";
+
+/** Accepts a comma- or space-separated list. */
+const idList = z
+  .string()
+  .default("")
+  .transform((s) =>
+    s
+      .split(/[\s,]+/)
+      .map((x) => x.trim())
+      .filter(Boolean),
+  )
+  .pipe(
+    z.array(
+      z
+        .string()
+        .regex(
+          /^[a-z]+:.+$/,
+          "each id is <platform>:<user id>, e.g. telegram:123456789 or matrix:@ana:example.org",
+        ),
+    ),
+  );
+
+function isTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat("fr", { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const intInRange = (min: number, max: number, fallback: number) =>
+  z.coerce
+    .number({ error: `a whole number between ${min} and ${max}` })
+    .int(`a whole number between ${min} and ${max}`)
+    .min(min, `a whole number between ${min} and ${max}`)
+    .max(max, `a whole number between ${min} and ${max}`)
+    .default(fallback);
+
+const schema = z.object({
+  DATABASE_PATH: z
+    .string()
+    .min(1, "a file path, e.g. ./data/soliterr.db")
+    .default("./data/soliterr.db"),
+  DEFAULT_LOCALE: z.enum(LOCALES, { error: `one of ${LOCALES.join(", ")}` }).default("fr"),
+  TIMEZONE: z
+    .string()
+    .refine(isTimeZone, "an IANA time zone such as Europe/Paris")
+    .default("Europe/Paris"),
+  TERRITORY_NAME: z
+    .string()
+    .trim()
+    .min(1, "a name, e.g. Pays de Tarbes")
+    .max(100, "at most 100 characters")
+    .default("SoliTERR"),
+  ADMINS: idList,
+  LOG_LEVEL: z
+    .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], {
+      error: "one of fatal, error, warn, info, debug, trace, silent",
+    })
+    .default("info"),
+  LOG_FILE: z.string().optional(),
+  LISTING_EXPIRY_DAYS: intInRange(1, 365, 60),
+  RATE_LIMIT_PER_MINUTE: intInRange(1, 10_000, 30),
+});
+
+/** The validated configuration. */
+export interface Config {
+  /** SQLite file (created with its folder when missing). Default ./data/soliterr.db. */
+  databasePath: string;
+  /** Language of members who chose none and whose platform gives no hint. Default fr. */
+  defaultLocale: (typeof LOCALES)[number];
+  /** Time zone of the territory, for dates and schedules. Default Europe/Paris. */
+  timeZone: string;
+  /** Name of the territory, shown in help and digests. Default SoliTERR. */
+  territoryName: string;
+  /** Platform ids of the territory administrators (`telegram:123`, `matrix:@ana:example.org`). */
+  admins: string[];
+  /** pino log level. Default info. */
+  logLevel: string;
+  /** Log file; default standard error (console mode: data/soliterr.log beside the database). */
+  logFile?: string;
+  /** Days before a listing expires when its author gives no date. Default 60. */
+  listingExpiryDays: number;
+  /** Commands a member may send per minute before the bot asks them to slow down. Default 30. */
+  rateLimitPerMinute: number;
+}
+
+/** A configuration problem, with one line per bad or missing variable. */
+export class ConfigError extends Error {
+  override readonly name = "ConfigError";
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+  }
+}
+
+/** Reads and validates the configuration from `env`; throws ConfigError listing every problem. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  // Empty values count as unset, so that a blank line in .env means "use the default".
+  const cleaned = Object.fromEntries(
+    Object.entries(env).filter(([, v]) => v !== undefined && v.trim() !== ""),
+  );
+  const result = schema.safeParse(cleaned);
+  if (!result.success) {
+    throw new ConfigError(
+      result.error.issues.map((issue) => {
+        const name = String(issue.path[0] ?? "?");
+        const got = cleaned[name];
+        return `${name}: expected ${issue.message}${got === undefined ? " (missing)" : `, got "${got}"`}`;
+      }),
+    );
+  }
+  const c = result.data;
+  return {
+    databasePath: c.DATABASE_PATH,
+    defaultLocale: c.DEFAULT_LOCALE,
+    timeZone: c.TIMEZONE,
+    territoryName: c.TERRITORY_NAME,
+    admins: c.ADMINS,
+    logLevel: c.LOG_LEVEL,
+    ...(c.LOG_FILE ? { logFile: c.LOG_FILE } : {}),
+    listingExpiryDays: c.LISTING_EXPIRY_DAYS,
+    rateLimitPerMinute: c.RATE_LIMIT_PER_MINUTE,
+  };
+}
+
+/** Loads `.env` from the working directory into process.env when present (real variables win). */
+export function loadDotEnv(path = ".env"): void {
+  if (existsSync(path)) process.loadEnvFile(path);
+}

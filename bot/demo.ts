@@ -1,0 +1,86 @@
+/**
+ * A small French demo territory (storage/reference/demo.json), built on the real situations
+ * that started SoliTERR: a hospital lending vehicles, a jam maker looking for fruit growers,
+ * a firm offering skills sponsorship, an association lending a room.
+ */
+import { createRequire } from "node:module";
+import { inTransaction, type Db } from "../storage/db.js";
+import { createListing, placeColumns, type ListingKind } from "../storage/listings.js";
+import { findOrCreateMember } from "../storage/members.js";
+import { bindRoomToNetwork, findOrCreateNetwork, findOrCreateRoom } from "../storage/networks.js";
+import type { Places } from "../storage/places.js";
+import { getSetting, setSetting } from "../storage/settings.js";
+
+interface DemoData {
+  network: string;
+  rooms: { platform: string; id: string; title: string }[];
+  members: { id: string; name: string }[];
+  listings: {
+    author: string;
+    kind: ListingKind;
+    category: string;
+    terms: string;
+    place: string;
+    hoursAgo: number;
+    title: string;
+    description: string;
+  }[];
+}
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+/** Loads the demo territory into an empty database; returns how many listings it added. */
+export function loadDemo(db: Db, places: Places, now: number, expiryDays: number): number {
+  const require = createRequire(import.meta.url);
+  const data = require("../storage/reference/demo.json") as DemoData;
+  return inTransaction(db, () => {
+    if (getSetting(db, "demo-loaded")) return 0;
+    const network = findOrCreateNetwork(db, data.network, now);
+    for (const room of data.rooms) {
+      const row = findOrCreateRoom(
+        db,
+        { platform: room.platform, platformRoomId: room.id, kind: "group", title: room.title },
+        now,
+      );
+      bindRoomToNetwork(db, row.id, network.id);
+    }
+    const members = new Map(
+      data.members.map((m) => [
+        m.id,
+        findOrCreateMember(
+          db,
+          { platform: "console", platformUserId: m.id, displayName: m.name },
+          now,
+        ),
+      ]),
+    );
+    // Oldest first, so that listing numbers grow with time as they do for real.
+    const listings = [...data.listings].sort((a, b) => b.hoursAgo - a.hoursAgo);
+    for (const item of listings) {
+      const author = members.get(item.author);
+      const resolved = places.resolve(item.place);
+      if (!author || resolved.status !== "found" || resolved.place.kind === "postcode") {
+        throw new Error(`demo data: bad author or place in "${item.title}"`);
+      }
+      const createdAt = now - item.hoursAgo * HOUR;
+      createListing(
+        db,
+        {
+          kind: item.kind,
+          title: item.title,
+          description: item.description,
+          category: item.category,
+          terms: item.terms,
+          place: placeColumns(places, resolved.place),
+          authorId: author.id,
+          networkId: network.id,
+          expiresAt: createdAt + expiryDays * DAY,
+        },
+        createdAt,
+      );
+    }
+    setSetting(db, "demo-loaded", new Date(now).toISOString(), now);
+    return listings.length;
+  });
+}

@@ -1,0 +1,68 @@
+/** The bot's own scheduled jobs: expiring listings and forgetting what is no longer needed. */
+import { message, paragraph } from "./reply.js";
+import type { Job } from "./scheduler.js";
+import type { Notifier } from "./notify.js";
+import { inTransaction, type Db } from "../storage/db.js";
+import { purgeProcessedEvents } from "../storage/events.js";
+import { expireDueListings } from "../storage/listings.js";
+import { purgeOutbox } from "../storage/outbox.js";
+import { purgeSearches } from "../storage/search.js";
+
+const DAY = 86_400_000;
+
+/** How long handled event ids, searches and delivered messages are kept. */
+export const HOUSEKEEPING_DAYS = 30;
+
+/** The core jobs. `onQueued` wakes the outbox after messages were queued. */
+export function coreJobs(db: Db, notifier: Notifier, onQueued: () => void): Job[] {
+  return [
+    {
+      name: "expire-listings",
+      cron: "*/10 * * * *",
+      run(now) {
+        const expired = inTransaction(db, () => {
+          const listings = expireDueListings(db, now);
+          for (const listing of listings) {
+            notifier.toMember(
+              listing.authorId,
+              (t, command) =>
+                message(
+                  [
+                    paragraph(
+                      t("listing-expired-notice", {
+                        id: listing.id,
+                        title: listing.title,
+                        renew: command("renew", listing.id),
+                      }),
+                    ),
+                  ],
+                  [
+                    [
+                      { label: t("button-renew"), command: command("renew", listing.id) },
+                      { label: t("button-close"), command: command("close", listing.id) },
+                    ],
+                  ],
+                ),
+              now,
+              `expired:${listing.id}:${listing.expiresAt}`,
+            );
+          }
+          return listings.length;
+        });
+        if (expired > 0) onQueued();
+      },
+    },
+    {
+      name: "housekeeping",
+      cron: "30 4 * * *",
+      run(now) {
+        inTransaction(db, () => {
+          const before = now - HOUSEKEEPING_DAYS * DAY;
+          purgeProcessedEvents(db, before);
+          purgeSearches(db, before);
+          purgeOutbox(db, before);
+        });
+      },
+    },
+  ];
+}

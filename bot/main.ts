@@ -1,0 +1,104 @@
+/**
+ * Entry point: reads the configuration, builds the bot, connects the platforms and runs until
+ * stopped. With no platform credentials, it opens the console mode on the local database.
+ *
+ *   npm start              console mode (or the configured platforms)
+ *   npm start -- --demo    load the demo territory into an empty database first
+ */
+import { dirname, join } from "node:path";
+import { createInterface } from "node:readline/promises";
+import { pino } from "pino";
+import { ConsoleAdapter } from "../adapters/console/console-adapter.js";
+import { isEmptyTerritory } from "../storage/settings.js";
+import { createApp } from "./app.js";
+import { AdjustableClock } from "./clock.js";
+import { ConfigError, loadConfig, loadDotEnv, type Config } from "./config.js";
+import { loadDemo } from "./demo.js";
+import { createLogger } from "./logger.js";
+
+/** Writes an operator message on standard error (logs are not for this: they may go to a file). */
+function say(text: string): void {
+  process.stderr.write(`${text}\n`);
+}
+
+function readConfig(): Config {
+  try {
+    loadDotEnv();
+    return loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      say(error.message);
+      say("See .env.example for every variable and its default.");
+      process.exit(1);
+    }
+    throw error;
+  }
+}
+
+/** Asks a yes/no question on the terminal (French and English answers). */
+async function confirm(question: string): Promise<boolean> {
+  const rl = createInterface({ input: process.stdin, output: process.stdout });
+  const answer = (await rl.question(`${question} `)).trim().toLowerCase();
+  rl.close();
+  return answer === "" || /^(o|oui|y|yes)$/.test(answer);
+}
+
+async function main(argv: string[]): Promise<void> {
+  const config = readConfig();
+  const interactive = process.stdin.isTTY === true;
+  // In console mode the terminal is the chat: logs go to a file beside the database.
+  const logFile = config.logFile ?? join(dirname(config.databasePath), "soliterr.log");
+  const logger = createLogger(
+    config.logLevel,
+    pino.destination({ dest: logFile, mkdir: true, sync: true }),
+  );
+  const clock = new AdjustableClock();
+  const app = createApp(config, { logger, clock });
+  logger.info({ database: config.databasePath, mode: "console" }, "starting");
+
+  const t = app.i18n.translator(config.defaultLocale);
+  const wantsDemo = argv.includes("--demo");
+  if (
+    isEmptyTerritory(app.db) &&
+    (wantsDemo || (interactive && (await confirm(t("console-offer-demo")))))
+  ) {
+    const count = loadDemo(app.db, app.places, clock.now(), config.listingExpiryDays);
+    say(t("console-demo-loaded", { count }));
+  } else if (wantsDemo) {
+    say(t("console-demo-not-empty"));
+  }
+
+  const console = new ConsoleAdapter({
+    input: process.stdin,
+    output: process.stdout,
+    interactive,
+    t,
+    clock,
+    drain: () => app.outbox.drain(),
+    runJobs: () => app.scheduler.runAll(),
+  });
+  app.addAdapter(console);
+
+  let stopping = false;
+  const stop = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    await app.stop();
+    logger.info("stopped");
+    logger.flush();
+    process.exit(code);
+  };
+  process.on("SIGINT", () => void stop(0));
+  process.on("SIGTERM", () => void stop(0));
+  await app.start();
+  await console.done;
+  await app.outbox.drain();
+  await stop(0);
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  say(
+    `SoliTERR bot could not start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+  );
+  process.exit(1);
+});

@@ -1,0 +1,58 @@
+/**
+ * Queuing a private message to a member from outside a command (scheduled jobs), written in
+ * the member's language, with command names in that language.
+ */
+import type { CommandRegistry } from "../commands/registry.js";
+import type { Db } from "../storage/db.js";
+import { memberById, type Member } from "../storage/members.js";
+import { enqueueMessage } from "../storage/outbox.js";
+import { isLocale, type I18n, type Locale, type Translator } from "./i18n.js";
+import type { RichText } from "./reply.js";
+
+/** Builds a message in a member's language; `command` writes a command line in that language. */
+export type MessageBuilder = (
+  t: Translator,
+  command: (id: string, ...args: (string | number)[]) => string,
+) => RichText;
+
+/** Queues private messages to members. */
+export class Notifier {
+  constructor(
+    private readonly db: Db,
+    private readonly i18n: I18n,
+    private readonly registry: CommandRegistry,
+    private readonly defaultLocale: Locale,
+  ) {}
+
+  /** The language the bot speaks to a member. */
+  localeOf(member: Member): Locale {
+    return isLocale(member.locale) ? member.locale : this.defaultLocale;
+  }
+
+  /** A command line in a language: `/renouveler 42`. */
+  command(locale: Locale, id: string, ...args: (string | number)[]): string {
+    return [
+      `/${this.registry.nameOf(id, locale)}`,
+      ...args.map((a) => (/\s/.test(String(a)) ? `"${a}"` : String(a))),
+    ].join(" ");
+  }
+
+  /** Queues a private message to a member; with a `dedupeKey`, at most once. Returns whether queued. */
+  toMember(memberId: number, build: MessageBuilder, now: number, dedupeKey?: string): boolean {
+    const member = memberById(this.db, memberId);
+    if (!member) return false;
+    const locale = this.localeOf(member);
+    const text = build(this.i18n.translator(locale), (id, ...args) =>
+      this.command(locale, id, ...args),
+    );
+    return (
+      enqueueMessage(
+        this.db,
+        { kind: "member", platform: member.platform, userId: member.platformUserId },
+        { text },
+        now,
+        dedupeKey,
+      ) !== undefined
+    );
+  }
+}

@@ -1,0 +1,181 @@
+/**
+ * Delivers the outbox: messages queued by committed transactions are sent through their
+ * platform's adapter, in order per destination, with retries and backoff on rate limits and
+ * network errors, and survive restarts (they are rows, not promises).
+ */
+import { DeliveryError, type Adapter } from "../adapters/types.js";
+import type { Db } from "../storage/db.js";
+import {
+  destinationOf,
+  markFailed,
+  markRetry,
+  markSending,
+  markSent,
+  messageOf,
+  pendingMessages,
+  requeueInterrupted,
+  type OutboxRow,
+} from "../storage/outbox.js";
+import type { Clock } from "./clock.js";
+import type { Logger } from "./logger.js";
+
+/** Options of the delivery loop. */
+export interface OutboxOptions {
+  db: Db;
+  /** Adapters by platform name. */
+  adapters: ReadonlyMap<string, Adapter>;
+  clock: Clock;
+  logger: Logger;
+  /** Destinations served at the same time. Default 8. */
+  concurrency?: number;
+  /** First retry delay in ms, doubled at each attempt. Default 1,000. */
+  baseDelayMs?: number;
+  /** Longest delay between two attempts, in ms. Default 15 minutes. */
+  maxDelayMs?: number;
+  /** Attempts before a message that keeps failing is given up. Default 25 (about 5 hours). */
+  maxAttempts?: number;
+  /** Delay before retrying a message whose platform is not connected now. Default 10 minutes. */
+  noAdapterDelayMs?: number;
+}
+
+const BATCH = 500;
+
+/** The outbox delivery loop. */
+export class OutboxDelivery {
+  private readonly inFlight = new Set<string>();
+  private readonly concurrency: number;
+  private readonly baseDelayMs: number;
+  private readonly maxDelayMs: number;
+  private readonly maxAttempts: number;
+  private readonly noAdapterDelayMs: number;
+  private timer: NodeJS.Timeout | undefined;
+  private running = false;
+  private idleWaiters: (() => void)[] = [];
+  private readonly log: Logger;
+
+  constructor(private readonly options: OutboxOptions) {
+    this.concurrency = options.concurrency ?? 8;
+    this.baseDelayMs = options.baseDelayMs ?? 1_000;
+    this.maxDelayMs = options.maxDelayMs ?? 15 * 60_000;
+    this.maxAttempts = options.maxAttempts ?? 25;
+    this.noAdapterDelayMs = options.noAdapterDelayMs ?? 10 * 60_000;
+    this.log = options.logger.child({ module: "outbox" });
+  }
+
+  /** Starts delivering, first putting back in the queue what a crash left half-sent. */
+  start(): void {
+    const requeued = requeueInterrupted(this.options.db);
+    if (requeued > 0)
+      this.log.warn({ requeued }, "messages interrupted by a stop are queued again");
+    this.running = true;
+    this.pump();
+  }
+
+  /** Says that new messages were committed: deliver them now. */
+  kick(): void {
+    if (this.running) this.pump();
+  }
+
+  /**
+   * Resolves when nothing is due any more and nothing is being sent (messages waiting for a
+   * later retry do not count). Used by the console and tests to keep output in order.
+   */
+  async drain(): Promise<void> {
+    this.pump();
+    if (this.isIdle()) return;
+    await new Promise<void>((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  /** Stops starting new deliveries and waits (up to `graceMs`) for those in flight. */
+  async stop(graceMs = 5_000): Promise<void> {
+    this.running = false;
+    if (this.timer) clearTimeout(this.timer);
+    const deadline = Date.now() + graceMs;
+    while (this.inFlight.size > 0 && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  }
+
+  private isIdle(): boolean {
+    if (this.inFlight.size > 0) return false;
+    const now = this.options.clock.now();
+    return !pendingMessages(this.options.db, BATCH).some(
+      (row) => row.nextAttemptAt <= now && this.options.adapters.has(row.platform),
+    );
+  }
+
+  private pump(): void {
+    if (!this.running) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    const now = this.options.clock.now();
+    // Destinations with a message in flight or an earlier message waiting are skipped, so
+    // that each destination receives its messages in the order they were queued.
+    const blocked = new Set(this.inFlight);
+    let nextDue = Number.POSITIVE_INFINITY;
+    for (const row of pendingMessages(this.options.db, BATCH)) {
+      const key = `${row.platform}|${row.destinationKind}|${row.destinationId}`;
+      if (blocked.has(key)) continue;
+      blocked.add(key);
+      if (row.nextAttemptAt > now) {
+        nextDue = Math.min(nextDue, row.nextAttemptAt);
+        continue;
+      }
+      if (this.inFlight.size >= this.concurrency) break;
+      this.inFlight.add(key);
+      void this.deliver(row).finally(() => {
+        this.inFlight.delete(key);
+        this.pump();
+      });
+    }
+    if (this.inFlight.size === 0) {
+      const waiters = this.idleWaiters;
+      this.idleWaiters = [];
+      for (const resolve of waiters) resolve();
+    }
+    if (Number.isFinite(nextDue) && this.inFlight.size === 0) {
+      // Real time and bot time run at the same pace; cap the wait so that a moved clock
+      // (console :time) is noticed soon enough.
+      const delay = Math.min(Math.max(nextDue - now, 10), 60_000);
+      this.timer = setTimeout(() => this.pump(), delay);
+      this.timer.unref();
+    }
+  }
+
+  private async deliver(row: OutboxRow): Promise<void> {
+    const { db, clock } = this.options;
+    const adapter = this.options.adapters.get(row.platform);
+    if (!adapter) {
+      markRetry(db, row.id, clock.now() + this.noAdapterDelayMs, `no ${row.platform} connection`);
+      return;
+    }
+    markSending(db, row.id);
+    const attempt = row.attempts + 1;
+    try {
+      const messageId = await adapter.send(
+        destinationOf(row),
+        messageOf(row),
+        `soliterr-${row.id}`,
+      );
+      markSent(db, row.id, messageId, clock.now());
+    } catch (error) {
+      this.failed(row, attempt, error);
+    }
+  }
+
+  private failed(row: OutboxRow, attempt: number, error: unknown): void {
+    const { db, clock } = this.options;
+    const reason = error instanceof Error ? error.message : String(error);
+    const log = this.log.child({ outboxId: row.id, platform: row.platform, attempt });
+    const retryable = !(error instanceof DeliveryError) || error.retryable;
+    if (!retryable || attempt >= this.maxAttempts) {
+      log.error({ err: error }, "message given up");
+      markFailed(db, row.id, reason);
+      return;
+    }
+    const backoff = Math.min(this.baseDelayMs * 2 ** (attempt - 1), this.maxDelayMs);
+    const delay = Math.max(error instanceof DeliveryError ? (error.retryAfterMs ?? 0) : 0, backoff);
+    log.warn({ err: error, retryInMs: delay }, "delivery failed, will retry");
+    markRetry(db, row.id, clock.now() + delay, reason);
+  }
+}

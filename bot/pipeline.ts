@@ -1,0 +1,334 @@
+/**
+ * The pipeline every inbound event goes through, whatever its platform. In one transaction:
+ * de-duplicate, identify the member and room, choose the language, rate-limit, parse,
+ * authorise, run the command (or the guided conversation), queue the replies in the outbox.
+ * Delivery happens after the commit (bot/outbox.ts).
+ */
+import type { Inbound, PlatformRole, RoomRef } from "../adapters/types.js";
+import type { CommandRegistry } from "../commands/registry.js";
+import type {
+  Command,
+  CommandContext,
+  CommandResult,
+  CommandSettings,
+  Flow,
+  Reply,
+  Role,
+} from "../commands/types.js";
+import { recordAudit } from "../storage/audit.js";
+import type { Catalog } from "../storage/catalog.js";
+import { getConversation } from "../storage/conversations.js";
+import { inTransaction, type Db } from "../storage/db.js";
+import { markEventProcessed } from "../storage/events.js";
+import {
+  findOrCreateMember,
+  memberIdentity,
+  setMemberLastNetwork,
+  type Member,
+} from "../storage/members.js";
+import { findOrCreateRoom, type Room } from "../storage/networks.js";
+import { enqueueMessage } from "../storage/outbox.js";
+import type { Places } from "../storage/places.js";
+import type { Clock } from "./clock.js";
+import { UserError } from "./errors.js";
+import { isLocale, localeFromHint, type I18n, type Locale, type Translator } from "./i18n.js";
+import type { Logger } from "./logger.js";
+import type { Notifier } from "./notify.js";
+import {
+  MAX_INPUT_LENGTH,
+  parseArgs,
+  parseCommandLine,
+  sanitizeText,
+  type CommandLine,
+} from "./parse.js";
+import { RateLimiter } from "./rate-limit.js";
+import { code, message, paragraph, type Destination, type RichText } from "./reply.js";
+
+/** Settings of the pipeline. */
+export interface PipelineSettings extends CommandSettings {
+  defaultLocale: Locale;
+  /** `platform:id` of the territory administrators. */
+  admins: readonly string[];
+  rateLimitPerMinute: number;
+}
+
+/** Everything the pipeline works with (built by main.ts, or by a test). */
+export interface PipelineOptions {
+  db: Db;
+  i18n: I18n;
+  places: Places;
+  catalog: Catalog;
+  registry: CommandRegistry;
+  flows: readonly Flow[];
+  settings: PipelineSettings;
+  clock: Clock;
+  logger: Logger;
+  /** Queues private messages to other members. */
+  notifier: Notifier;
+  /** Asks the platform for a person's role in a group room. */
+  roleOf: (platform: string, room: RoomRef, userId: string) => Promise<PlatformRole>;
+  /** Called after a commit that queued messages (wakes the outbox). */
+  onQueued?: () => void;
+}
+
+interface EventScope {
+  inbound: Inbound;
+  member: Member;
+  room: Room;
+  locale: Locale;
+  t: Translator;
+  log: Logger;
+}
+
+/** Turns inbound events into committed effects and queued replies. */
+export class Pipeline {
+  private readonly flows: Map<string, Flow>;
+  private readonly limiter: RateLimiter;
+  private readonly log: Logger;
+
+  constructor(private readonly options: PipelineOptions) {
+    this.flows = new Map(options.flows.map((f) => [f.id, f]));
+    this.limiter = new RateLimiter(options.settings.rateLimitPerMinute);
+    this.log = options.logger.child({ module: "pipeline" });
+  }
+
+  /** Handles one inbound event; resolves once its effects and replies are committed. */
+  async handle(inbound: Inbound): Promise<void> {
+    const log = this.log.child({
+      platform: inbound.platform,
+      room: inbound.room.id,
+      event: inbound.eventId,
+    });
+    let platformRole: PlatformRole = "member";
+    if (inbound.room.kind === "group" && parseCommandLine(inbound.text)) {
+      try {
+        platformRole = await this.options.roleOf(inbound.platform, inbound.room, inbound.sender.id);
+      } catch (error) {
+        log.warn({ err: error }, "could not read the sender's role; treating them as a member");
+      }
+    }
+    const queued = inTransaction(this.options.db, () => this.process(inbound, platformRole, log));
+    if (queued > 0) this.options.onQueued?.();
+  }
+
+  /** The whole event in one transaction; returns how many messages were queued. */
+  private process(inbound: Inbound, platformRole: PlatformRole, log: Logger): number {
+    const { db, clock, settings } = this.options;
+    const now = clock.now();
+    if (!markEventProcessed(db, inbound.platform, inbound.eventId, now)) {
+      log.debug("event already handled");
+      return 0;
+    }
+    const text = sanitizeText(inbound.text);
+    const line = parseCommandLine(text);
+    // Plain conversation in a group is none of the bot's business.
+    if (!line && inbound.room.kind === "group") return 0;
+
+    const member = findOrCreateMember(
+      db,
+      {
+        platform: inbound.platform,
+        platformUserId: inbound.sender.id,
+        displayName: inbound.sender.displayName,
+      },
+      now,
+    );
+    const room = findOrCreateRoom(
+      db,
+      {
+        platform: inbound.platform,
+        platformRoomId: inbound.room.id,
+        kind: inbound.room.kind,
+        ...(inbound.room.title ? { title: inbound.room.title } : {}),
+        ...(inbound.room.kind === "direct" ? { memberId: member.id } : {}),
+      },
+      now,
+    );
+    if (
+      room.kind === "group" &&
+      room.networkId !== null &&
+      member.lastNetworkId !== room.networkId
+    ) {
+      setMemberLastNetwork(db, member.id, room.networkId);
+    }
+    const locale = this.localeOf(member, inbound.sender.localeHint);
+    const scope: EventScope = {
+      inbound,
+      member,
+      room,
+      locale,
+      t: this.options.i18n.translator(locale),
+      log,
+    };
+    const role: Role = settings.admins.includes(memberIdentity(member)) ? "admin" : platformRole;
+
+    const verdict = this.limiter.take(member.id, now);
+    if (verdict !== "allowed") {
+      log.info({ member: member.id }, "rate limited");
+      return verdict === "limited-first"
+        ? this.queue(scope, { text: this.errorText(scope, "rate-limited") })
+        : 0;
+    }
+
+    const ctx = this.context(scope, role, now);
+    let result: CommandResult;
+    try {
+      // A savepoint: a failing command leaves no half-done change, but the event stays handled.
+      result = db.$client.transaction(() => this.route(ctx, scope, line, text))();
+    } catch (error) {
+      result = this.failure(scope, error);
+    }
+    return this.queue(scope, result);
+  }
+
+  private localeOf(member: Member, hint: string | undefined): Locale {
+    if (isLocale(member.locale)) return member.locale;
+    return localeFromHint(hint) ?? this.options.settings.defaultLocale;
+  }
+
+  private route(
+    ctx: CommandContext,
+    scope: EventScope,
+    line: CommandLine | undefined,
+    text: string,
+  ): CommandResult {
+    const { registry } = this.options;
+    if (text.length > MAX_INPUT_LENGTH)
+      throw new UserError("input-too-long", { max: MAX_INPUT_LENGTH });
+    if (!line) {
+      const conversation = getConversation(ctx.db, scope.member.id);
+      const flow = conversation && this.flows.get(conversation.flow);
+      if (flow) return flow.answer(ctx, text);
+      throw new UserError("not-a-command", { help: ctx.command("help") });
+    }
+    const command = registry.find(line.name);
+    if (!command) {
+      const suggestion = registry.suggest(line.name, scope.locale);
+      // In a group, other bots' commands are not ours to answer unless it looks like a typo.
+      if (!suggestion && scope.room.kind === "group") return undefined;
+      throw new UserError(suggestion ? "command-unknown-suggest" : "command-unknown", {
+        name: line.name,
+        suggestion: `/${suggestion ?? ""}`,
+        help: ctx.command("help"),
+      });
+    }
+    this.authorise(ctx, scope, command);
+    const args = parseArgs(line.argsText, {
+      options: command.options ?? [],
+      extendOption: (option, words) =>
+        option === "place" ? (this.options.places.resolvePrefix(words)?.used ?? 1) : 1,
+    });
+    const parsed = command.args.safeParse(args);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const key =
+        issue && this.options.i18n.has(scope.locale, issue.message)
+          ? issue.message
+          : "args-invalid";
+      const bounds = issue as { maximum?: number | bigint; minimum?: number | bigint } | undefined;
+      const error = new UserError(key, {
+        max: Number(bounds?.maximum ?? 0),
+        min: Number(bounds?.minimum ?? 0),
+      });
+      error.usageOf = command.id;
+      throw error;
+    }
+    return command.run(ctx, parsed.data);
+  }
+
+  private authorise(ctx: CommandContext, scope: EventScope, command: Command): void {
+    const allowed =
+      command.access === "everyone" ||
+      ctx.role === "admin" ||
+      (command.access === "animator" && ctx.role === "animator");
+    if (allowed) return;
+    // The refusal is recorded outside the command's savepoint, so it stays.
+    recordAudit(
+      ctx.db,
+      {
+        actorId: scope.member.id,
+        action: "command-refused",
+        networkId: scope.room.networkId,
+        details: { command: command.id, role: ctx.role },
+      },
+      ctx.now,
+    );
+    throw new UserError(command.access === "admin" ? "not-allowed-admin" : "not-allowed-animator", {
+      command: `/${this.options.registry.nameOf(command.id, scope.locale)}`,
+    });
+  }
+
+  private failure(scope: EventScope, error: unknown): Reply {
+    if (error instanceof UserError) {
+      const text = this.errorText(scope, error.key, error.args);
+      if (error.usageOf) {
+        text.blocks.push(
+          paragraph(scope.t("usage-label"), " ", code(scope.t(`cmd-${error.usageOf}-usage`))),
+        );
+      }
+      return { text };
+    }
+    scope.log.error({ err: error, member: scope.member.id }, "command failed");
+    return { text: this.errorText(scope, "error-internal") };
+  }
+
+  private errorText(scope: EventScope, key: string, args?: UserError["args"]): RichText {
+    return message([paragraph(`⛔ ${scope.t(key, args)}`)]);
+  }
+
+  private context(scope: EventScope, role: Role, now: number): CommandContext {
+    const { db, i18n, registry, places, catalog, settings, clock } = this.options;
+    const { member, room, locale, t } = scope;
+    return {
+      db,
+      member,
+      room,
+      role,
+      locale,
+      t,
+      translator: (other) => i18n.translator(other),
+      now,
+      clock,
+      places,
+      catalog,
+      settings,
+      commands: registry,
+      fromButton: scope.inbound.button !== undefined,
+      command: (id, ...args) =>
+        [
+          `/${registry.nameOf(id, locale)}`,
+          ...args.map((a) => (/\s/.test(String(a)) ? `"${a}"` : String(a))),
+        ].join(" "),
+      notifyMember: (memberId, build) => {
+        this.options.notifier.toMember(memberId, (translator) => build(translator), now);
+      },
+      audit: (entry) => recordAudit(db, { ...entry, actorId: member.id }, now),
+    };
+  }
+
+  /** Queues the replies of a command; returns how many. */
+  private queue(scope: EventScope, result: CommandResult): number {
+    const replies = result === undefined ? [] : Array.isArray(result) ? result : [result];
+    const { inbound } = scope;
+    const now = this.options.clock.now();
+    for (const reply of replies) {
+      const privately = reply.to === "private" && inbound.room.kind !== "direct";
+      const destination: Destination = privately
+        ? { kind: "member", platform: inbound.platform, userId: inbound.sender.id }
+        : { kind: "room", platform: inbound.platform, roomId: inbound.room.id };
+      enqueueMessage(
+        this.options.db,
+        destination,
+        {
+          text: reply.text,
+          ...(!privately && inbound.messageId ? { inReplyTo: inbound.messageId } : {}),
+          ...(reply.replaceSource && inbound.button?.messageId
+            ? { replaces: inbound.button.messageId }
+            : {}),
+        },
+        now,
+      );
+    }
+    return replies.length;
+  }
+}

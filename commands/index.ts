@@ -1,0 +1,46 @@
+/**
+ * Every command of the bot and every guided flow. The order here is the order of the help.
+ * Adding a command: declare it in its family's file, then list it here.
+ */
+import { helpCommand, languageCommand } from "./account.js";
+import {
+  closeCommand,
+  deleteCommand,
+  editCommand,
+  mineCommand,
+  removeCommand,
+  renewCommand,
+  showCommand,
+} from "./manage.js";
+import { cancelCommand, needCommand, offerCommand, skipCommand } from "./post.js";
+import { postFlow } from "./post-flow.js";
+import { CommandRegistry } from "./registry.js";
+import { moreCommand, searchCommand } from "./search.js";
+import type { Command, Flow } from "./types.js";
+
+/** All commands, in help order. */
+export const allCommands = [
+  offerCommand,
+  needCommand,
+  cancelCommand,
+  skipCommand,
+  searchCommand,
+  moreCommand,
+  showCommand,
+  mineCommand,
+  editCommand,
+  renewCommand,
+  closeCommand,
+  deleteCommand,
+  removeCommand,
+  languageCommand,
+  helpCommand,
+] as Command[];
+
+/** All guided flows. */
+export const allFlows: Flow[] = [postFlow];
+
+/** A registry of all commands. */
+export function createRegistry(): CommandRegistry {
+  return new CommandRegistry(allCommands);
+}

@@ -1,0 +1,344 @@
+/**
+ * A listing's life after posting: show it, list mine, edit a field, renew, close with an
+ * outcome, delete. Only the author changes a listing; animators and administrators may
+ * remove one (moderation), and the author is told why.
+ */
+import { z } from "zod";
+import { UserError } from "../bot/errors.js";
+import { code, message, paragraph, strong, type Button } from "../bot/reply.js";
+import {
+  closeListing,
+  countListingsOfAuthor,
+  deleteListing,
+  listingById,
+  listingsOfAuthor,
+  placeColumns,
+  removeListing,
+  renewListing,
+  updateListing,
+  type Listing,
+} from "../storage/listings.js";
+import { listingAndRest, optionalPage } from "./args.js";
+import { defaultExpiry, parseUntil, resolveListingPlace, resolveWord } from "./listing-input.js";
+import { listingButtons, listingCard, listingsMessage } from "./listing-view.js";
+import { MAX_DESCRIPTION, MAX_TITLE, MIN_TITLE } from "./post-draft.js";
+import { defineCommand, here, type CommandContext } from "./types.js";
+
+/** Listings per page of `/mesannonces`. */
+const PAGE = 10;
+
+/** The listing with this number, or a clear "no such listing". */
+function findListing(ctx: CommandContext, id: number): Listing {
+  const listing = listingById(ctx.db, id);
+  if (!listing) throw new UserError("listing-not-found", { id });
+  return listing;
+}
+
+/** Whether the person may moderate this listing: an administrator, or an animator of its network. */
+export function canModerate(ctx: CommandContext, listing: Listing): boolean {
+  if (ctx.role === "admin") return true;
+  return (
+    ctx.role === "animator" &&
+    listing.networkId !== null &&
+    listing.networkId === ctx.room.networkId
+  );
+}
+
+/** The listing, if the person is its author; else a refusal. */
+function ownListing(ctx: CommandContext, id: number): Listing {
+  const listing = findListing(ctx, id);
+  if (listing.authorId !== ctx.member.id) throw new UserError("listing-not-yours", { id });
+  return listing;
+}
+
+/** The listing, if it can still change (open or expired). */
+function changeableListing(ctx: CommandContext, id: number): Listing {
+  const listing = ownListing(ctx, id);
+  if (listing.status === "closed" || listing.status === "removed") {
+    throw new UserError(`listing-is-${listing.status}`, { id });
+  }
+  return listing;
+}
+
+function cardReply(ctx: CommandContext, listing: Listing, heading?: string, replace = false) {
+  const blocks = listingCard(ctx, listing);
+  if (heading) blocks.unshift(paragraph(strong(heading)));
+  return here(message(blocks, listingButtons(ctx, listing, canModerate(ctx, listing))), replace);
+}
+
+/** `/annonce 42` — shows a listing. */
+export const showCommand = defineCommand({
+  id: "show",
+  names: { fr: ["annonce", "voir"], en: ["listing", "show"] },
+  section: "find",
+  access: "everyone",
+  args: listingAndRest,
+  run(ctx, { number }) {
+    const listing = findListing(ctx, number);
+    const mine = listing.authorId === ctx.member.id;
+    if (listing.status === "removed" && !mine && !canModerate(ctx, listing)) {
+      throw new UserError("listing-removed-public", { id: listing.id });
+    }
+    const card = cardReply(ctx, listing);
+    if (listing.status === "removed" && listing.removalReason) {
+      card.text.blocks.push(
+        paragraph(ctx.t("listing-removal-reason", { reason: listing.removalReason })),
+      );
+    }
+    return card;
+  },
+});
+
+/** `/mesannonces` — lists the person's listings. */
+export const mineCommand = defineCommand({
+  id: "mine",
+  names: { fr: ["mesannonces"], en: ["mylistings"] },
+  section: "manage",
+  access: "everyone",
+  args: optionalPage,
+  run(ctx, page) {
+    const counts = countListingsOfAuthor(ctx.db, ctx.member.id);
+    if (counts.all === 0) {
+      return here(
+        message([
+          paragraph(ctx.t("mine-none", { offer: ctx.command("offer"), need: ctx.command("need") })),
+        ]),
+      );
+    }
+    const rows = listingsOfAuthor(ctx.db, ctx.member.id, PAGE, page * PAGE);
+    if (rows.length === 0) throw new UserError("page-empty", { page: page + 1 });
+    const buttons: Button[] = [];
+    if (page > 0)
+      buttons.push({ label: ctx.t("button-previous"), command: ctx.command("mine", page) });
+    if ((page + 1) * PAGE < counts.all)
+      buttons.push({ label: ctx.t("button-more"), command: ctx.command("mine", page + 2) });
+    return here(
+      listingsMessage(
+        ctx,
+        [strong(ctx.t("mine-heading", { open: counts.open, all: counts.all }))],
+        rows,
+        [paragraph(ctx.t("mine-hint", { show: ctx.command("show", rows[0]?.id ?? 1) }))],
+        buttons.length > 0 ? [buttons] : [],
+        true,
+      ),
+      ctx.fromButton,
+    );
+  },
+});
+
+/** `/modifier 42 titre Nouveau titre` — changes one field of the person's listing. */
+export const editCommand = defineCommand({
+  id: "edit",
+  names: { fr: ["modifier"], en: ["edit"] },
+  section: "manage",
+  access: "everyone",
+  args: listingAndRest,
+  run(ctx, { number, rest, text }) {
+    const listing = changeableListing(ctx, number);
+    const [fieldWord] = rest;
+    if (!fieldWord) {
+      return here(
+        message([
+          paragraph(ctx.t("edit-which-field", { id: listing.id })),
+          paragraph(code(ctx.t("edit-example", { command: ctx.command("edit", listing.id) }))),
+        ]),
+      );
+    }
+    const field = resolveWord(ctx, "fields", fieldWord, "field-unknown");
+    const value = text.slice(text.indexOf(fieldWord) + fieldWord.length).trim();
+    if (!value && field !== "description")
+      throw new UserError("edit-value-missing", { field: fieldWord });
+    switch (field) {
+      case "title":
+        if (value.length < MIN_TITLE || value.length > MAX_TITLE) {
+          throw new UserError("listing-title-length", { min: MIN_TITLE, max: MAX_TITLE });
+        }
+        updateListing(ctx.db, listing.id, { title: value }, ctx.now);
+        break;
+      case "description":
+        if (value.length > MAX_DESCRIPTION)
+          throw new UserError("listing-description-length", { max: MAX_DESCRIPTION });
+        updateListing(ctx.db, listing.id, { description: value }, ctx.now);
+        break;
+      case "category":
+        updateListing(
+          ctx.db,
+          listing.id,
+          { category: resolveWord(ctx, "categories", value, "category-unknown") },
+          ctx.now,
+        );
+        break;
+      case "place":
+        updateListing(
+          ctx.db,
+          listing.id,
+          { place: placeColumns(ctx.places, resolveListingPlace(ctx, value)) },
+          ctx.now,
+        );
+        break;
+      case "terms":
+        updateListing(
+          ctx.db,
+          listing.id,
+          { terms: resolveWord(ctx, "terms", value, "terms-unknown") },
+          ctx.now,
+        );
+        break;
+      case "until":
+        updateListing(ctx.db, listing.id, { expiresAt: parseUntil(ctx, value) }, ctx.now);
+        break;
+    }
+    ctx.audit({
+      action: "listing-edited",
+      networkId: listing.networkId,
+      listingId: listing.id,
+      details: { field },
+    });
+    return cardReply(ctx, findListing(ctx, listing.id), ctx.t("edit-done", { id: listing.id }));
+  },
+});
+
+/** `/renouveler 42 [date]` — extends the person's listing (and reopens it if it expired). */
+export const renewCommand = defineCommand({
+  id: "renew",
+  names: { fr: ["renouveler", "prolonger"], en: ["renew", "extend"] },
+  section: "manage",
+  access: "everyone",
+  args: listingAndRest,
+  run(ctx, { number, text }) {
+    const listing = changeableListing(ctx, number);
+    const until = text ? parseUntil(ctx, text) : Math.max(defaultExpiry(ctx), listing.expiresAt);
+    renewListing(ctx.db, listing.id, until, ctx.now);
+    ctx.audit({ action: "listing-renewed", networkId: listing.networkId, listingId: listing.id });
+    return here(
+      message([paragraph(ctx.t("renew-done", { id: listing.id, date: new Date(until) }))]),
+    );
+  },
+});
+
+/** `/cloturer 42 donne` — closes the person's listing with its outcome. */
+export const closeCommand = defineCommand({
+  id: "close",
+  names: { fr: ["cloturer", "clore", "fermer"], en: ["close"] },
+  section: "manage",
+  access: "everyone",
+  args: listingAndRest,
+  run(ctx, { number, rest }) {
+    const listing = changeableListing(ctx, number);
+    const [word] = rest;
+    if (!word) {
+      const outcomes = ctx.catalog.entries("outcomes");
+      return here(
+        message(
+          [paragraph(ctx.t("close-which-outcome", { id: listing.id }))],
+          [
+            outcomes.map((o) => ({
+              label: ctx.t(`outcome-${o.id}`),
+              command: ctx.command("close", listing.id, o[ctx.locale][0] ?? o.id),
+            })),
+          ],
+        ),
+      );
+    }
+    const outcome = resolveWord(ctx, "outcomes", word, "outcome-unknown");
+    closeListing(ctx.db, listing.id, outcome, ctx.now);
+    ctx.audit({
+      action: "listing-closed",
+      networkId: listing.networkId,
+      listingId: listing.id,
+      details: { outcome },
+    });
+    return here(
+      message([
+        paragraph(ctx.t("close-done", { id: listing.id, outcome: ctx.t(`outcome-${outcome}`) })),
+      ]),
+      ctx.fromButton,
+    );
+  },
+});
+
+/** `/supprimer 42` — deletes the person's listing for good, after confirmation. */
+export const deleteCommand = defineCommand({
+  id: "delete",
+  names: { fr: ["supprimer", "effacer"], en: ["delete"] },
+  section: "manage",
+  access: "everyone",
+  args: listingAndRest,
+  run(ctx, { number, rest }) {
+    const listing = ownListing(ctx, number);
+    const confirm = rest[0] ? ctx.catalog.lookup("answers", rest[0], ctx.locale) : undefined;
+    if (!confirm?.found || confirm.id !== "yes") {
+      const yes = ctx.catalog.word("answers", "yes", ctx.locale);
+      return here(
+        message(
+          [
+            paragraph(
+              ctx.t("delete-confirm", {
+                id: listing.id,
+                title: listing.title,
+                close: ctx.command("close", listing.id),
+              }),
+            ),
+          ],
+          [
+            [
+              {
+                label: ctx.t("button-delete-confirm"),
+                command: ctx.command("delete", listing.id, yes),
+              },
+            ],
+          ],
+        ),
+      );
+    }
+    deleteListing(ctx.db, listing.id);
+    ctx.audit({
+      action: "listing-deleted",
+      networkId: listing.networkId,
+      listingId: listing.id,
+      details: { title: listing.title },
+    });
+    return here(message([paragraph(ctx.t("delete-done", { id: listing.id }))]), ctx.fromButton);
+  },
+});
+
+/** `/retirer 42 motif` — an animator or administrator takes a listing down; its author is told why. */
+export const removeCommand = defineCommand({
+  id: "remove",
+  names: { fr: ["retirer", "moderer"], en: ["remove", "moderate"] },
+  section: "moderate",
+  access: "animator",
+  args: listingAndRest.pipe(
+    z.object({
+      number: z.number(),
+      rest: z.array(z.string()),
+      text: z
+        .string()
+        .trim()
+        .min(3, { error: "remove-reason-missing" })
+        .max(500, { error: "remove-reason-too-long" }),
+    }),
+  ),
+  run(ctx, { number, text: reason }) {
+    const listing = findListing(ctx, number);
+    if (!canModerate(ctx, listing))
+      throw new UserError("remove-not-your-network", { id: listing.id });
+    if (listing.status === "removed") throw new UserError("listing-is-removed", { id: listing.id });
+    removeListing(ctx.db, listing.id, reason, ctx.now);
+    ctx.audit({
+      action: "listing-removed",
+      networkId: listing.networkId,
+      subjectMemberId: listing.authorId,
+      listingId: listing.id,
+      details: { reason },
+    });
+    if (listing.authorId !== ctx.member.id) {
+      ctx.notifyMember(listing.authorId, (t) =>
+        message([
+          paragraph(t("remove-author-notice", { id: listing.id, title: listing.title, reason })),
+        ]),
+      );
+    }
+    return here(message([paragraph(ctx.t("remove-done", { id: listing.id }))]));
+  },
+});

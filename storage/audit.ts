@@ -1,0 +1,43 @@
+/** The audit log: who did what, when and why. No hidden action. */
+import { desc, eq } from "drizzle-orm";
+import type { Db } from "./db.js";
+import { auditLog } from "./schema.js";
+
+/** An audit entry as stored. */
+export type AuditEntry = typeof auditLog.$inferSelect;
+
+/** What to record. */
+export interface AuditInput {
+  actorId: number | null;
+  action: string;
+  networkId?: number | null;
+  subjectMemberId?: number | null;
+  listingId?: number | null;
+  details?: Record<string, unknown>;
+}
+
+/** Records one action. */
+export function recordAudit(db: Db, entry: AuditInput, now: number): void {
+  db.insert(auditLog)
+    .values({
+      at: now,
+      actorId: entry.actorId,
+      action: entry.action,
+      networkId: entry.networkId ?? null,
+      subjectMemberId: entry.subjectMemberId ?? null,
+      listingId: entry.listingId ?? null,
+      details: JSON.stringify(entry.details ?? {}),
+    })
+    .run();
+}
+
+/** The latest entries about a listing, newest first. */
+export function auditOfListing(db: Db, listingId: number, limit = 20): AuditEntry[] {
+  return db
+    .select()
+    .from(auditLog)
+    .where(eq(auditLog.listingId, listingId))
+    .orderBy(desc(auditLog.id))
+    .limit(limit)
+    .all();
+}

@@ -1,0 +1,41 @@
+/**
+ * Opens the SQLite database, sets it up for a long-running bot (WAL, foreign keys, busy
+ * timeout) and applies the committed migrations.
+ */
+import { mkdirSync } from "node:fs";
+import { dirname } from "node:path";
+import { fileURLToPath } from "node:url";
+import Database from "better-sqlite3";
+import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
+import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import * as schema from "./schema.js";
+
+/** The database handle every repository function takes. */
+export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+
+const MIGRATIONS = fileURLToPath(new URL("./migrations", import.meta.url));
+
+/** Opens (creating if needed) the database at `path` (`:memory:` for tests) and migrates it. */
+export function openDatabase(path: string): Db {
+  if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
+  const sqlite = new Database(path);
+  sqlite.pragma("journal_mode = WAL");
+  // NORMAL is durable across application crashes in WAL mode; only a power cut may lose the
+  // last transactions, never corrupt the file.
+  sqlite.pragma("synchronous = NORMAL");
+  sqlite.pragma("foreign_keys = ON");
+  sqlite.pragma("busy_timeout = 5000");
+  const db = drizzle({ client: sqlite, schema, casing: "snake_case" });
+  migrate(db, { migrationsFolder: MIGRATIONS });
+  return db;
+}
+
+/** Runs `fn` in one write transaction (BEGIN IMMEDIATE), committed when it returns. */
+export function inTransaction<T>(db: Db, fn: () => T): T {
+  return db.$client.transaction(fn).immediate();
+}
+
+/** Closes the database (checkpointing the WAL). */
+export function closeDatabase(db: Db): void {
+  if (db.$client.open) db.$client.close();
+}

@@ -1,0 +1,24 @@
+/** De-duplication of inbound platform events. */
+import { lt } from "drizzle-orm";
+import type { Db } from "./db.js";
+import { processedEvents } from "./schema.js";
+
+/** Records that an event is being handled; false when it already was (a redelivery). */
+export function markEventProcessed(
+  db: Db,
+  platform: string,
+  eventId: string,
+  now: number,
+): boolean {
+  const result = db
+    .insert(processedEvents)
+    .values({ platform, eventId, processedAt: now })
+    .onConflictDoNothing()
+    .run();
+  return result.changes === 1;
+}
+
+/** Forgets events handled before `before` (platforms never redeliver that old). */
+export function purgeProcessedEvents(db: Db, before: number): number {
+  return db.delete(processedEvents).where(lt(processedEvents.processedAt, before)).run().changes;
+}

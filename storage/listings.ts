@@ -1,0 +1,173 @@
+/** Listings (offers and needs): creating, reading, changing and ending them. */
+import { and, count, desc, eq, inArray, lte, sql, type SQL } from "drizzle-orm";
+import type { Db } from "./db.js";
+import type { Place, Places } from "./places.js";
+import { listings } from "./schema.js";
+
+/** A listing row. */
+export type Listing = typeof listings.$inferSelect;
+/** `offer` or `need`. */
+export type ListingKind = Listing["kind"];
+/** `open`, `closed`, `expired` or `removed`. */
+export type ListingStatus = Listing["status"];
+
+/** Where a listing is, in the columns the listings table keeps. */
+export interface ListingPlace {
+  placeKind: Listing["placeKind"];
+  placeCode: string;
+  communeCode: string | null;
+  departementCode: string | null;
+  regionCode: string | null;
+  epciCode: string | null;
+  /** Tokens of the place hierarchy, for search filters. */
+  placeTags: string;
+}
+
+/** The listing columns for a place. */
+export function placeColumns(places: Places, place: Place): ListingPlace {
+  if (place.kind === "postcode") throw new Error("a postcode is not a listing place");
+  const tags = places.listingTags(place);
+  const single = (prefix: string) => {
+    const values = tags.split(" ").filter((t) => t.startsWith(prefix));
+    return values.length === 1 ? (values[0]?.slice(prefix.length).toUpperCase() ?? null) : null;
+  };
+  return {
+    placeKind: place.kind,
+    placeCode: place.code,
+    communeCode: place.kind === "commune" ? place.code : null,
+    departementCode: place.departements.length === 1 ? (place.departements[0] ?? null) : null,
+    regionCode: place.region ?? null,
+    epciCode: single("epci_"),
+    placeTags: tags,
+  };
+}
+
+/** What a new listing needs. */
+export interface NewListing {
+  kind: ListingKind;
+  title: string;
+  description: string;
+  category: string;
+  terms: string | null;
+  place: ListingPlace;
+  authorId: number;
+  networkId: number | null;
+  expiresAt: number;
+}
+
+/** Saves a new open listing; its id is its public number. */
+export function createListing(db: Db, input: NewListing, now: number): Listing {
+  return db
+    .insert(listings)
+    .values({
+      kind: input.kind,
+      title: input.title,
+      description: input.description,
+      category: input.category,
+      terms: input.terms,
+      ...input.place,
+      authorId: input.authorId,
+      networkId: input.networkId,
+      createdAt: now,
+      updatedAt: now,
+      expiresAt: input.expiresAt,
+    })
+    .returning()
+    .get();
+}
+
+/** The listing with this number, or undefined. */
+export function listingById(db: Db, id: number): Listing | undefined {
+  return db.select().from(listings).where(eq(listings.id, id)).get();
+}
+
+/** Listings by number, in the order of `ids` (missing ones skipped). */
+export function listingsByIds(db: Db, ids: readonly number[]): Listing[] {
+  if (ids.length === 0) return [];
+  const rows = db
+    .select()
+    .from(listings)
+    .where(inArray(listings.id, [...ids]))
+    .all();
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
+/** A member's listings: open ones first, then the others, newest first in each group. */
+export function listingsOfAuthor(db: Db, authorId: number, limit: number, offset = 0): Listing[] {
+  return db
+    .select()
+    .from(listings)
+    .where(eq(listings.authorId, authorId))
+    .orderBy(sql`${listings.status} = 'open' DESC`, desc(listings.id))
+    .limit(limit)
+    .offset(offset)
+    .all();
+}
+
+/** How many listings a member has, open and in all. */
+export function countListingsOfAuthor(db: Db, authorId: number): { open: number; all: number } {
+  return {
+    open: countWhere(db, and(eq(listings.authorId, authorId), eq(listings.status, "open"))),
+    all: countWhere(db, eq(listings.authorId, authorId)),
+  };
+}
+
+function countWhere(db: Db, where: SQL | undefined): number {
+  return db.select({ n: count() }).from(listings).where(where).get()?.n ?? 0;
+}
+
+/** The fields an author may change. */
+export type ListingPatch = Partial<
+  Pick<Listing, "title" | "description" | "category" | "terms" | "expiresAt"> & {
+    place: ListingPlace;
+  }
+>;
+
+/** Changes some fields of a listing. */
+export function updateListing(db: Db, id: number, patch: ListingPatch, now: number): void {
+  const { place, ...fields } = patch;
+  db.update(listings)
+    .set({ ...fields, ...(place ?? {}), updatedAt: now })
+    .where(eq(listings.id, id))
+    .run();
+}
+
+/** Extends a listing to `expiresAt`, opening it again if it had expired. */
+export function renewListing(db: Db, id: number, expiresAt: number, now: number): void {
+  db.update(listings)
+    .set({ expiresAt, status: "open", closedAt: null, updatedAt: now })
+    .where(and(eq(listings.id, id), inArray(listings.status, ["open", "expired"])))
+    .run();
+}
+
+/** Closes a listing with its outcome (given, received, withdrawn, done). */
+export function closeListing(db: Db, id: number, outcome: string, now: number): void {
+  db.update(listings)
+    .set({ status: "closed", outcome, closedAt: now, updatedAt: now })
+    .where(eq(listings.id, id))
+    .run();
+}
+
+/** Takes a listing down (moderation), keeping the reason. */
+export function removeListing(db: Db, id: number, reason: string, now: number): void {
+  db.update(listings)
+    .set({ status: "removed", removalReason: reason, closedAt: now, updatedAt: now })
+    .where(eq(listings.id, id))
+    .run();
+}
+
+/** Deletes a listing for good (its author's choice). */
+export function deleteListing(db: Db, id: number): void {
+  db.delete(listings).where(eq(listings.id, id)).run();
+}
+
+/** Marks as expired every open listing whose date has passed; returns them. */
+export function expireDueListings(db: Db, now: number): Listing[] {
+  return db
+    .update(listings)
+    .set({ status: "expired", updatedAt: now })
+    .where(and(eq(listings.status, "open"), lte(listings.expiresAt, now)))
+    .returning()
+    .all();
+}

@@ -1,0 +1,93 @@
+/** Networks and the rooms bound to them. */
+import { and, eq } from "drizzle-orm";
+import type { Db } from "./db.js";
+import { networks, rooms } from "./schema.js";
+import { nameKey } from "./text.js";
+
+/** A network row. */
+export type Network = typeof networks.$inferSelect;
+/** A room row. */
+export type Room = typeof rooms.$inferSelect;
+
+/** The network with this name (accents and case ignored), or undefined. */
+export function networkByName(db: Db, name: string): Network | undefined {
+  return db
+    .select()
+    .from(networks)
+    .where(eq(networks.nameKey, nameKey(name)))
+    .get();
+}
+
+/** The network with this id, or undefined. */
+export function networkById(db: Db, id: number): Network | undefined {
+  return db.select().from(networks).where(eq(networks.id, id)).get();
+}
+
+/** Creates a network, or returns the one that already has this name. */
+export function findOrCreateNetwork(db: Db, name: string, now: number): Network {
+  return (
+    networkByName(db, name) ??
+    db
+      .insert(networks)
+      .values({ name: name.trim(), nameKey: nameKey(name), createdAt: now })
+      .returning()
+      .get()
+  );
+}
+
+/** Finds a room by its platform id, creating it on first sight (unbound to any network). */
+export function findOrCreateRoom(
+  db: Db,
+  input: {
+    platform: string;
+    platformRoomId: string;
+    kind: "group" | "direct";
+    title?: string;
+    memberId?: number;
+  },
+  now: number,
+): Room {
+  const existing = db
+    .select()
+    .from(rooms)
+    .where(and(eq(rooms.platform, input.platform), eq(rooms.platformRoomId, input.platformRoomId)))
+    .get();
+  if (existing) {
+    const title = input.title ?? existing.title;
+    if (title !== existing.title || !existing.active) {
+      db.update(rooms).set({ title, active: true }).where(eq(rooms.id, existing.id)).run();
+    }
+    return { ...existing, title, active: true };
+  }
+  return db
+    .insert(rooms)
+    .values({
+      platform: input.platform,
+      platformRoomId: input.platformRoomId,
+      kind: input.kind,
+      title: input.title ?? null,
+      memberId: input.memberId ?? null,
+      createdAt: now,
+    })
+    .returning()
+    .get();
+}
+
+/** Binds a room to a network (the room then becomes part of the network's community space). */
+export function bindRoomToNetwork(db: Db, roomId: number, networkId: number): void {
+  db.update(rooms).set({ networkId }).where(eq(rooms.id, roomId)).run();
+}
+
+/** The rooms of a network that the bot is still in. */
+export function roomsOfNetwork(db: Db, networkId: number): Room[] {
+  return db
+    .select()
+    .from(rooms)
+    .where(and(eq(rooms.networkId, networkId), eq(rooms.active, true)))
+    .all();
+}
+
+/** The room with this id, or undefined. */
+export function roomById(db: Db, id: number): Room | undefined {
+  return db.select().from(rooms).where(eq(rooms.id, id)).get();
+}

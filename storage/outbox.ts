@@ -1,0 +1,118 @@
+/**
+ * The outbox: messages queued in the same transaction as what caused them, delivered after
+ * the commit (bot/outbox.ts), retried until they go through or fail for good.
+ */
+import { and, asc, count, eq, inArray, lt, sql } from "drizzle-orm";
+import type { Destination, OutgoingMessage } from "../bot/reply.js";
+import type { Db } from "./db.js";
+import { outbox } from "./schema.js";
+
+/** An outbox row. */
+export type OutboxRow = typeof outbox.$inferSelect;
+
+/** Queues a message; with a `dedupeKey` already queued, does nothing and returns undefined. */
+export function enqueueMessage(
+  db: Db,
+  destination: Destination,
+  message: OutgoingMessage,
+  now: number,
+  dedupeKey?: string,
+): number | undefined {
+  const row = db
+    .insert(outbox)
+    .values({
+      platform: destination.platform,
+      destinationKind: destination.kind,
+      destinationId: destination.kind === "room" ? destination.roomId : destination.userId,
+      payload: JSON.stringify(message),
+      nextAttemptAt: now,
+      dedupeKey: dedupeKey ?? null,
+      createdAt: now,
+    })
+    .onConflictDoNothing()
+    .returning({ id: outbox.id })
+    .get();
+  return row?.id;
+}
+
+/** The destination of a row. */
+export function destinationOf(row: OutboxRow): Destination {
+  return row.destinationKind === "room"
+    ? { kind: "room", platform: row.platform, roomId: row.destinationId }
+    : { kind: "member", platform: row.platform, userId: row.destinationId };
+}
+
+/** The message of a row. */
+export function messageOf(row: OutboxRow): OutgoingMessage {
+  return JSON.parse(row.payload) as OutgoingMessage;
+}
+
+/** The oldest pending messages (due or not), in queue order. */
+export function pendingMessages(db: Db, limit: number): OutboxRow[] {
+  return db
+    .select()
+    .from(outbox)
+    .where(eq(outbox.state, "pending"))
+    .orderBy(asc(outbox.id))
+    .limit(limit)
+    .all();
+}
+
+/** Marks a message as being sent now (one more attempt). */
+export function markSending(db: Db, id: number): void {
+  db.update(outbox)
+    .set({ state: "sending", attempts: sql`${outbox.attempts} + 1` })
+    .where(eq(outbox.id, id))
+    .run();
+}
+
+/** Marks a message as delivered. */
+export function markSent(db: Db, id: number, platformMessageId: string, now: number): void {
+  db.update(outbox)
+    .set({ state: "sent", platformMessageId, sentAt: now, lastError: null })
+    .where(eq(outbox.id, id))
+    .run();
+}
+
+/** Puts a message back in the queue for another attempt at `nextAttemptAt`. */
+export function markRetry(db: Db, id: number, nextAttemptAt: number, error: string): void {
+  db.update(outbox)
+    .set({ state: "pending", nextAttemptAt, lastError: error })
+    .where(eq(outbox.id, id))
+    .run();
+}
+
+/** Gives up on a message, keeping why. */
+export function markFailed(db: Db, id: number, error: string): void {
+  db.update(outbox).set({ state: "failed", lastError: error }).where(eq(outbox.id, id)).run();
+}
+
+/**
+ * After a crash, messages that were being sent go back to the queue. A message may then be
+ * sent twice only if the crash fell between the platform's acceptance and our commit.
+ */
+export function requeueInterrupted(db: Db): number {
+  return db.update(outbox).set({ state: "pending" }).where(eq(outbox.state, "sending")).run()
+    .changes;
+}
+
+/** Counts messages by state. */
+export function outboxCounts(db: Db): Record<OutboxRow["state"], number> {
+  const counts = { pending: 0, sending: 0, sent: 0, failed: 0 };
+  for (const row of db
+    .select({ state: outbox.state, n: count() })
+    .from(outbox)
+    .groupBy(outbox.state)
+    .all()) {
+    counts[row.state] = row.n;
+  }
+  return counts;
+}
+
+/** Deletes delivered and failed messages older than `before`. */
+export function purgeOutbox(db: Db, before: number): number {
+  return db
+    .delete(outbox)
+    .where(and(inArray(outbox.state, ["sent", "failed"]), lt(outbox.createdAt, before)))
+    .run().changes;
+}

@@ -1,0 +1,224 @@
+/**
+ * The database schema (drizzle-orm, SQLite). Tables are plural snake_case, properties
+ * camelCase. Times are stored as integer milliseconds since the epoch (UTC).
+ *
+ * After changing this file run `npm run db:generate` and commit the new migration.
+ * The full-text index over listings is a virtual table that drizzle does not model: it is
+ * created, with the triggers that keep it in sync, by a custom migration (see
+ * storage/migrations/*_listings_fts.sql).
+ */
+import {
+  index,
+  integer,
+  primaryKey,
+  sqliteTable,
+  text,
+  uniqueIndex,
+} from "drizzle-orm/sqlite-core";
+
+/** Key/value settings of the territory (one database = one territory). */
+export const territorySettings = sqliteTable("territory_settings", {
+  key: text().primaryKey(),
+  value: text().notNull(),
+  updatedAt: integer().notNull(),
+});
+
+/** A community of actors; has one or more rooms. */
+export const networks = sqliteTable(
+  "networks",
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    name: text().notNull(),
+    /** Folded name, for finding a network whatever the accents and case typed. */
+    nameKey: text().notNull(),
+    /** `open` or `validation` (new members wait for an animator's approval). */
+    joinPolicy: text({ enum: ["open", "validation"] })
+      .notNull()
+      .default("open"),
+    createdAt: integer().notNull(),
+  },
+  (t) => [uniqueIndex("networks_name_key_unique").on(t.nameKey)],
+);
+
+/** A person, as one platform identifies them. */
+export const members = sqliteTable(
+  "members",
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    platform: text().notNull(),
+    platformUserId: text().notNull(),
+    displayName: text().notNull(),
+    /** The member's own choice (`/langue`); null means "follow the platform or territory". */
+    locale: text(),
+    /** Network of the last group room the member wrote in: the default network of their posts. */
+    lastNetworkId: integer().references(() => networks.id, { onDelete: "set null" }),
+    createdAt: integer().notNull(),
+    lastSeenAt: integer().notNull(),
+  },
+  (t) => [uniqueIndex("members_platform_user_unique").on(t.platform, t.platformUserId)],
+);
+
+/** A Matrix room, a Telegram group, the console's rooms, or a direct chat with one person. */
+export const rooms = sqliteTable(
+  "rooms",
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    platform: text().notNull(),
+    platformRoomId: text().notNull(),
+    kind: text({ enum: ["group", "direct"] }).notNull(),
+    title: text(),
+    networkId: integer().references(() => networks.id, { onDelete: "set null" }),
+    /** For a direct room: the person the bot talks to. */
+    memberId: integer().references(() => members.id, { onDelete: "cascade" }),
+    active: integer({ mode: "boolean" }).notNull().default(true),
+    createdAt: integer().notNull(),
+  },
+  (t) => [
+    uniqueIndex("rooms_platform_room_unique").on(t.platform, t.platformRoomId),
+    index("rooms_network_idx").on(t.networkId),
+  ],
+);
+
+/** An offer or a need. Its id is the short public number (`#42`). */
+export const listings = sqliteTable(
+  "listings",
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    kind: text({ enum: ["offer", "need"] }).notNull(),
+    title: text().notNull(),
+    description: text().notNull().default(""),
+    /** Category id from storage/reference/categories.json. */
+    category: text().notNull(),
+    /** Terms id from storage/reference/terms.json, or null when not stated. */
+    terms: text(),
+    /** Where the listing is: a commune, or a wider area (EPCI, département, région). */
+    placeKind: text({ enum: ["commune", "epci", "departement", "region"] }).notNull(),
+    placeCode: text().notNull(),
+    /** INSEE commune code when the place is a commune. */
+    communeCode: text(),
+    departementCode: text(),
+    regionCode: text(),
+    epciCode: text(),
+    /** Filter tokens of the place hierarchy (storage/places.ts `listingTags`), indexed by FTS. */
+    placeTags: text().notNull(),
+    authorId: integer()
+      .notNull()
+      .references(() => members.id, { onDelete: "cascade" }),
+    /** Network of origin: the network of the room it was posted from. */
+    networkId: integer().references(() => networks.id, { onDelete: "set null" }),
+    status: text({ enum: ["open", "closed", "expired", "removed"] })
+      .notNull()
+      .default("open"),
+    /** How it ended: given, received, withdrawn, done (closed) or the moderation reason. */
+    outcome: text(),
+    removalReason: text(),
+    createdAt: integer().notNull(),
+    updatedAt: integer().notNull(),
+    expiresAt: integer().notNull(),
+    closedAt: integer(),
+  },
+  (t) => [
+    index("listings_author_idx").on(t.authorId, t.id),
+    index("listings_status_expires_idx").on(t.status, t.expiresAt),
+    index("listings_network_idx").on(t.networkId, t.id),
+  ],
+);
+
+/** Inbound platform events already handled, so that none is handled twice. */
+export const processedEvents = sqliteTable(
+  "processed_events",
+  {
+    platform: text().notNull(),
+    eventId: text().notNull(),
+    processedAt: integer().notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.platform, t.eventId] }),
+    index("processed_events_at_idx").on(t.processedAt),
+  ],
+);
+
+/**
+ * Messages to send. A row is written in the same transaction as the event that caused it,
+ * and delivered after the commit, with retries: nothing acknowledged is lost.
+ */
+export const outbox = sqliteTable(
+  "outbox",
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    platform: text().notNull(),
+    /** `room` (a platform room id) or `member` (a platform user id, for a private message). */
+    destinationKind: text({ enum: ["room", "member"] }).notNull(),
+    destinationId: text().notNull(),
+    /** The platform-neutral message (bot/reply.ts `OutgoingMessage` as JSON). */
+    payload: text().notNull(),
+    state: text({ enum: ["pending", "sending", "sent", "failed"] })
+      .notNull()
+      .default("pending"),
+    attempts: integer().notNull().default(0),
+    nextAttemptAt: integer().notNull(),
+    lastError: text(),
+    /** Optional key making a queued message unique (e.g. one digest per member per day). */
+    dedupeKey: text(),
+    platformMessageId: text(),
+    createdAt: integer().notNull(),
+    sentAt: integer(),
+  },
+  (t) => [
+    index("outbox_state_idx").on(t.state, t.id),
+    uniqueIndex("outbox_dedupe_unique").on(t.dedupeKey),
+  ],
+);
+
+/** A guided conversation in progress (step-by-step posting...), one per member. */
+export const conversations = sqliteTable("conversations", {
+  memberId: integer()
+    .primaryKey()
+    .references(() => members.id, { onDelete: "cascade" }),
+  flow: text().notNull(),
+  step: text().notNull(),
+  /** The flow's draft so far, as JSON. */
+  data: text().notNull(),
+  /** The room the flow was started from (for the network of origin). */
+  originRoomId: integer().references(() => rooms.id, { onDelete: "set null" }),
+  updatedAt: integer().notNull(),
+});
+
+/** A member's recent search, so that "more" can show the next page. */
+export const searches = sqliteTable(
+  "searches",
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    memberId: integer()
+      .notNull()
+      .references(() => members.id, { onDelete: "cascade" }),
+    /** The criteria as JSON (commands/search-criteria.ts). */
+    criteria: text().notNull(),
+    /** Last page shown (0-based). */
+    page: integer().notNull().default(0),
+    createdAt: integer().notNull(),
+  },
+  (t) => [index("searches_member_idx").on(t.memberId, t.id)],
+);
+
+/** Who did what, when and why: moderation, settings, membership decisions. */
+export const auditLog = sqliteTable(
+  "audit_log",
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    at: integer().notNull(),
+    /** The member who acted; null for the bot itself (scheduled jobs). */
+    actorId: integer().references(() => members.id, { onDelete: "set null" }),
+    action: text().notNull(),
+    networkId: integer().references(() => networks.id, { onDelete: "set null" }),
+    /** The member concerned, when there is one (so that they can see it). */
+    subjectMemberId: integer().references(() => members.id, { onDelete: "set null" }),
+    listingId: integer(),
+    /** Free details as JSON (reason, old and new values...). */
+    details: text().notNull().default("{}"),
+  },
+  (t) => [
+    index("audit_log_network_idx").on(t.networkId, t.at),
+    index("audit_log_subject_idx").on(t.subjectMemberId),
+  ],
+);

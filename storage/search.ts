@@ -1,0 +1,187 @@
+/**
+ * Searching listings with the FTS5 index (listings_fts, kept in sync by triggers).
+ *
+ * Every filter is a token of the index's `tags` column (`st_open`, `kind_offer`,
+ * `cat_vehicles`, `terms_loan`, place tokens from storage/places.ts), so one FTS query answers
+ * words and filters together, walking the index newest first (rowid = listing number, which
+ * grows with time) and stopping after a page. What people type never reaches FTS5 as syntax:
+ * it is cut into words of letters and digits, each quoted.
+ */
+import { desc, eq, lt } from "drizzle-orm";
+import { createRequire } from "node:module";
+import type { Db } from "./db.js";
+import { listingsByIds, type Listing } from "./listings.js";
+import type { PlaceKind, Places } from "./places.js";
+import { searches } from "./schema.js";
+import { fold } from "./text.js";
+
+/** What a search asks for (saved with the search, for paging). */
+export interface SearchCriteria {
+  words: string[];
+  kind?: "offer" | "need";
+  category?: string;
+  terms?: string;
+  place?: { kind: PlaceKind; code: string };
+  status: "open" | "closed" | "expired" | "all";
+}
+
+/** One page of results. */
+export interface SearchResult {
+  listings: Listing[];
+  hasMore: boolean;
+  /** `recent`: newest first; `relevance`: titles holding every word first, newest first in each group. */
+  ordering: "recent" | "relevance";
+}
+
+const require = createRequire(import.meta.url);
+const STOP_WORDS = new Set(require("./reference/stop-words.json") as string[]);
+
+/** Longest indexed prefix (the `prefix` option of listings_fts goes from 3 to 8 characters). */
+const MAX_PREFIX = 8;
+
+/**
+ * The search terms of what people typed: folded words of letters and digits, without stop
+ * words (unless nothing else is left), with a French plural s/x dropped, and cut to the
+ * longest indexed prefix. Each term of 3 characters or more is matched as a word start, so
+ * "camion" finds "camionnette" and "véhicules" finds "vehicule".
+ */
+export function searchTerms(words: readonly string[]): string[] {
+  const tokens = words.flatMap((w) => fold(w).split(/[^\p{L}\p{N}]+/u)).filter((w) => w.length > 0);
+  const meaningful = tokens.filter((w) => !STOP_WORDS.has(w) && w.length > 1);
+  const kept = meaningful.length > 0 ? meaningful : tokens;
+  const terms = kept.map((w) =>
+    (w.length > 3 && /[^sx][sx]$/.test(w) ? w.slice(0, -1) : w).slice(0, MAX_PREFIX),
+  );
+  return [...new Set(terms)].slice(0, 12);
+}
+
+/** One term as FTS5 syntax: a quoted string, as a word start when long enough. */
+function term(t: string): string {
+  const quoted = `"${t.replace(/"/g, '""')}"`;
+  return t.length >= 3 ? `${quoted}*` : quoted;
+}
+
+/** The FTS5 filter on the `tags` column for some criteria. */
+function tagFilter(places: Places, criteria: SearchCriteria): string {
+  const tags: string[] =
+    criteria.status === "all"
+      ? ["(st_open OR st_closed OR st_expired)"]
+      : [`st_${criteria.status}`];
+  if (criteria.kind) tags.push(`kind_${criteria.kind}`);
+  if (criteria.category) tags.push(`cat_${criteria.category}`);
+  if (criteria.terms) tags.push(`terms_${criteria.terms}`);
+  if (criteria.place) {
+    const place = places.byCode(criteria.place.kind, criteria.place.code);
+    if (place) tags.push(`(${places.searchTags(place).join(" OR ")})`);
+  }
+  return `tags : (${tags.join(" AND ")})`;
+}
+
+/**
+ * The FTS5 queries of a search, in the order their results are shown. Without words: one
+ * query, newest first. With words: listings whose title holds every word, then those where
+ * some word is only in the description; newest first in each group.
+ */
+export function searchQueries(places: Places, criteria: SearchCriteria): string[] {
+  const filter = tagFilter(places, criteria);
+  const terms = searchTerms(criteria.words);
+  if (terms.length === 0) return [filter];
+  const words = `(${terms.map(term).join(" AND ")})`;
+  const inTitle = `{title} : ${words}`;
+  return [
+    `${inTitle} AND ${filter}`,
+    `{title description} : ${words} AND ${filter} NOT ${inTitle}`,
+  ];
+}
+
+const PAGE_SQL =
+  "SELECT rowid FROM listings_fts WHERE listings_fts MATCH ? ORDER BY rowid DESC LIMIT ?";
+
+/** Searches listings; `page` is 0-based. */
+export function searchListings(
+  db: Db,
+  places: Places,
+  criteria: SearchCriteria,
+  page: number,
+  pageSize: number,
+): SearchResult {
+  const statement = db.$client.prepare<[string, number], number>(PAGE_SQL).pluck();
+  const queries = searchQueries(places, criteria);
+  // Walk the groups in order: skip `offset` results, collect one more than a page.
+  let offset = page * pageSize;
+  let wanted = pageSize + 1;
+  const ids: number[] = [];
+  for (const query of queries) {
+    const rows = statement.all(query, wanted + offset);
+    ids.push(...rows.slice(offset));
+    offset = Math.max(0, offset - rows.length);
+    wanted = pageSize + 1 - ids.length;
+    if (wanted <= 0) break;
+  }
+  return {
+    listings: listingsByIds(db, ids.slice(0, pageSize)),
+    hasMore: ids.length > pageSize,
+    ordering: queries.length > 1 ? "relevance" : "recent",
+  };
+}
+
+/** Saves a search for paging; returns its id. */
+export function saveSearch(
+  db: Db,
+  memberId: number,
+  criteria: SearchCriteria,
+  now: number,
+): number {
+  return db
+    .insert(searches)
+    .values({ memberId, criteria: JSON.stringify(criteria), createdAt: now })
+    .returning({ id: searches.id })
+    .get().id;
+}
+
+/** A saved search, with its criteria. */
+export interface SavedSearch {
+  id: number;
+  memberId: number;
+  criteria: SearchCriteria;
+  page: number;
+}
+
+function saved(row: typeof searches.$inferSelect | undefined): SavedSearch | undefined {
+  return (
+    row && {
+      id: row.id,
+      memberId: row.memberId,
+      criteria: JSON.parse(row.criteria) as SearchCriteria,
+      page: row.page,
+    }
+  );
+}
+
+/** A saved search by id. */
+export function searchById(db: Db, id: number): SavedSearch | undefined {
+  return saved(db.select().from(searches).where(eq(searches.id, id)).get());
+}
+
+/** The member's latest search. */
+export function latestSearch(db: Db, memberId: number): SavedSearch | undefined {
+  return saved(
+    db
+      .select()
+      .from(searches)
+      .where(eq(searches.memberId, memberId))
+      .orderBy(desc(searches.id))
+      .limit(1)
+      .get(),
+  );
+}
+
+/** Remembers the last page shown. */
+export function setSearchPage(db: Db, id: number, page: number): void {
+  db.update(searches).set({ page }).where(eq(searches.id, id)).run();
+}
+
+/** Forgets searches made before `before`. */
+export function purgeSearches(db: Db, before: number): number {
+  return db.delete(searches).where(lt(searches.createdAt, before)).run().changes;
+}

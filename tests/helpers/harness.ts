@@ -1,0 +1,151 @@
+/**
+ * A whole bot on an in-memory database, with a recording adapter, for unit tests that drive
+ * the real pipeline as a person would: `say("/offre …")` and read what the bot answered.
+ */
+import { randomUUID } from "node:crypto";
+import type { Adapter, InboundHandler, PlatformRole, RoomRef } from "../../adapters/types.js";
+import { createApp, type App } from "../../bot/app.js";
+import { AdjustableClock } from "../../bot/clock.js";
+import { loadConfig, type Config } from "../../bot/config.js";
+import { plainText, type Destination, type OutgoingMessage } from "../../bot/reply.js";
+import { Catalog } from "../../storage/catalog.js";
+import { loadPlaces, type Places } from "../../storage/places.js";
+
+let sharedPlaces: Places | undefined;
+/** The official geography, loaded once per test file (it takes half a second). */
+export function places(): Places {
+  sharedPlaces ??= loadPlaces();
+  return sharedPlaces;
+}
+
+/** A message the bot sent, as the recording adapter saw it. */
+export interface Sent {
+  destination: Destination;
+  message: OutgoingMessage;
+  /** Plain text of the message (paragraphs separated by blank lines). */
+  text: string;
+  /** Commands of its buttons, in order. */
+  buttons: string[];
+}
+
+/** An adapter that records what it is asked to send, and can be told to fail. */
+export class RecordingAdapter implements Adapter {
+  readonly sent: Sent[] = [];
+  readonly animators = new Set<string>();
+  /** Called before each send; throw from it to simulate a platform error. */
+  beforeSend: ((destination: Destination, message: OutgoingMessage) => void) | undefined;
+  handler: InboundHandler | undefined;
+
+  constructor(readonly platform = "test") {}
+
+  start(handler: InboundHandler): Promise<void> {
+    this.handler = handler;
+    return Promise.resolve();
+  }
+  stop(): Promise<void> {
+    return Promise.resolve();
+  }
+  send(destination: Destination, message: OutgoingMessage): Promise<string> {
+    this.beforeSend?.(destination, message);
+    this.sent.push({
+      destination,
+      message,
+      text: plainText(message.text),
+      buttons: message.text.buttons.flat().map((b) => b.command),
+    });
+    return Promise.resolve(`m${this.sent.length}`);
+  }
+  roleOf(room: RoomRef, userId: string): Promise<PlatformRole> {
+    return Promise.resolve(this.animators.has(`${room.id}|${userId}`) ? "animator" : "member");
+  }
+}
+
+/** Options of one message sent by a test. */
+export interface SayOptions {
+  /** Sender id (default "ana"); the display name is the id capitalised. */
+  as?: string;
+  /** Group room id (default "room1"); ignored with `dm`. */
+  room?: string;
+  /** Send in the sender's private chat with the bot. */
+  dm?: boolean;
+  /** Platform language hint of the sender. */
+  localeHint?: string;
+  /** Event id (default: a new one); repeat one to simulate a redelivery. */
+  eventId?: string;
+  /** Marks the message as a button press on that bot message. */
+  button?: string;
+}
+
+/** A bot under test. */
+export interface Harness {
+  app: App;
+  adapter: RecordingAdapter;
+  clock: AdjustableClock;
+  /** Sends a message and returns the texts of everything the bot sent because of it. */
+  say(text: string, options?: SayOptions): Promise<Sent[]>;
+  /** Like `say`, returning the replies' texts joined. */
+  ask(text: string, options?: SayOptions): Promise<string>;
+  stop(): Promise<void>;
+}
+
+/** Configuration for tests: in-memory database, French, Paris time, one administrator. */
+export function testConfig(overrides: Record<string, string> = {}): Config {
+  return loadConfig({
+    DATABASE_PATH: ":memory:",
+    ADMINS: "test:admin",
+    RATE_LIMIT_PER_MINUTE: "10000",
+    LOG_LEVEL: "silent",
+    ...overrides,
+  });
+}
+
+/** Starts a bot with a recording adapter. The clock starts at `start` (default 2026-11-29 10:00 Paris). */
+export async function startHarness(
+  options: { config?: Record<string, string>; start?: string; databasePath?: string } = {},
+): Promise<Harness> {
+  const clock = new AdjustableClock();
+  clock.set(Date.parse(options.start ?? "2026-11-29T10:00:00+01:00"));
+  const config = testConfig({
+    ...options.config,
+    ...(options.databasePath ? { DATABASE_PATH: options.databasePath } : {}),
+  });
+  const app = createApp(config, {
+    clock,
+    places: places(),
+    catalog: Catalog.load(),
+    outbox: { baseDelayMs: 5 },
+  });
+  const adapter = new RecordingAdapter();
+  app.addAdapter(adapter);
+  await app.start();
+  const say = async (text: string, o: SayOptions = {}): Promise<Sent[]> => {
+    const before = adapter.sent.length;
+    const user = o.as ?? "ana";
+    await adapter.handler!({
+      platform: adapter.platform,
+      eventId: o.eventId ?? randomUUID(),
+      room: o.dm
+        ? { id: `dm-${user}`, kind: "direct" }
+        : { id: o.room ?? "room1", kind: "group", title: o.room ?? "room1" },
+      sender: {
+        id: user,
+        displayName: user.charAt(0).toUpperCase() + user.slice(1),
+        ...(o.localeHint ? { localeHint: o.localeHint } : {}),
+      },
+      text,
+      timestamp: new Date(clock.now()),
+      messageId: `in-${randomUUID()}`,
+      ...(o.button ? { button: { messageId: o.button } } : {}),
+    });
+    await app.outbox.drain();
+    return adapter.sent.slice(before);
+  };
+  return {
+    app,
+    adapter,
+    clock,
+    say,
+    ask: async (text, o) => (await say(text, o)).map((s) => s.text).join("\n\n"),
+    stop: () => app.stop(),
+  };
+}
