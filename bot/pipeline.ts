@@ -80,6 +80,9 @@ interface EventScope {
   log: Logger;
 }
 
+/** Thrown to end the handling of an event without any reply. */
+class Silence extends Error {}
+
 /** Turns inbound events into committed effects and queued replies. */
 export class Pipeline {
   private readonly flows: Map<string, Flow>;
@@ -173,8 +176,9 @@ export class Pipeline {
     const ctx = this.context(scope, role, now);
     let result: CommandResult;
     try {
+      const command = this.commandFor(ctx, scope, line, text);
       // A savepoint: a failing command leaves no half-done change, but the event stays handled.
-      result = db.$client.transaction(() => this.route(ctx, scope, line, text))();
+      result = db.$client.transaction(() => this.run(ctx, scope, command, line, text))();
     } catch (error) {
       result = this.failure(scope, error);
     }
@@ -186,26 +190,25 @@ export class Pipeline {
     return localeFromHint(hint) ?? this.options.settings.defaultLocale;
   }
 
-  private route(
+  /**
+   * The command to run (undefined: plain text for a guided conversation), authorised. Runs
+   * outside the command's savepoint so that a refusal stays recorded.
+   */
+  private commandFor(
     ctx: CommandContext,
     scope: EventScope,
     line: CommandLine | undefined,
     text: string,
-  ): CommandResult {
-    const { registry } = this.options;
+  ): Command | undefined {
     if (text.length > MAX_INPUT_LENGTH)
       throw new UserError("input-too-long", { max: MAX_INPUT_LENGTH });
-    if (!line) {
-      const conversation = getConversation(ctx.db, scope.member.id);
-      const flow = conversation && this.flows.get(conversation.flow);
-      if (flow) return flow.answer(ctx, text);
-      throw new UserError("not-a-command", { help: ctx.command("help") });
-    }
+    if (!line) return undefined;
+    const { registry } = this.options;
     const command = registry.find(line.name);
     if (!command) {
       const suggestion = registry.suggest(line.name, scope.locale);
       // In a group, other bots' commands are not ours to answer unless it looks like a typo.
-      if (!suggestion && scope.room.kind === "group") return undefined;
+      if (!suggestion && scope.room.kind === "group") throw new Silence();
       throw new UserError(suggestion ? "command-unknown-suggest" : "command-unknown", {
         name: line.name,
         suggestion: `/${suggestion ?? ""}`,
@@ -213,6 +216,23 @@ export class Pipeline {
       });
     }
     this.authorise(ctx, scope, command);
+    return command;
+  }
+
+  /** Runs a command, or gives plain text to the member's guided conversation. */
+  private run(
+    ctx: CommandContext,
+    scope: EventScope,
+    command: Command | undefined,
+    line: CommandLine | undefined,
+    text: string,
+  ): CommandResult {
+    if (!command || !line) {
+      const conversation = getConversation(ctx.db, scope.member.id);
+      const flow = conversation && this.flows.get(conversation.flow);
+      if (flow) return flow.answer(ctx, text);
+      throw new UserError("not-a-command", { help: ctx.command("help") });
+    }
     const args = parseArgs(line.argsText, {
       options: command.options ?? [],
       extendOption: (option, words) =>
@@ -242,7 +262,6 @@ export class Pipeline {
       ctx.role === "admin" ||
       (command.access === "animator" && ctx.role === "animator");
     if (allowed) return;
-    // The refusal is recorded outside the command's savepoint, so it stays.
     recordAudit(
       ctx.db,
       {
@@ -258,7 +277,8 @@ export class Pipeline {
     });
   }
 
-  private failure(scope: EventScope, error: unknown): Reply {
+  private failure(scope: EventScope, error: unknown): Reply | undefined {
+    if (error instanceof Silence) return undefined;
     if (error instanceof UserError) {
       const text = this.errorText(scope, error.key, error.args);
       if (error.usageOf) {

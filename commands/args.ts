@@ -28,14 +28,22 @@ export const listingNumber = z
 /** A command that takes nothing (extra words are tolerated: people add "please"). */
 export const noArgs = parsedArgs.transform(() => ({}));
 
-/** The first word as a listing number, and the rest of the text. */
+/** The first word as a listing number, the rest of the text, and any #tags. */
 export const listingAndRest = parsedArgs
   .transform((a) => ({
     number: a.words[0],
     rest: a.words.slice(1),
     text: a.text.replace(/^#?\d+\s*/, ""),
+    tags: a.tags,
   }))
-  .pipe(z.object({ number: listingNumber, rest: z.array(z.string()), text: z.string() }));
+  .pipe(
+    z.object({
+      number: listingNumber,
+      rest: z.array(z.string()),
+      text: z.string(),
+      tags: z.array(z.string()),
+    }),
+  );
 
 /** An optional page number (1-based as typed, 0-based inside). */
 export const optionalPage = parsedArgs

@@ -133,7 +133,7 @@ export const editCommand = defineCommand({
   section: "manage",
   access: "everyone",
   args: listingAndRest,
-  run(ctx, { number, rest, text }) {
+  run(ctx, { number, rest, text, tags }) {
     const listing = changeableListing(ctx, number);
     const [fieldWord] = rest;
     if (!fieldWord) {
@@ -145,7 +145,10 @@ export const editCommand = defineCommand({
       );
     }
     const field = resolveWord(ctx, "fields", fieldWord, "field-unknown");
-    const value = text.slice(text.indexOf(fieldWord) + fieldWord.length).trim();
+    // A category may be typed as a #tag: `/modifier 42 categorie #outils`.
+    const value =
+      text.slice(text.indexOf(fieldWord) + fieldWord.length).trim() ||
+      (field === "category" ? (tags[0] ?? "") : "");
     if (!value && field !== "description")
       throw new UserError("edit-value-missing", { field: fieldWord });
     switch (field) {
@@ -312,6 +315,7 @@ export const removeCommand = defineCommand({
     z.object({
       number: z.number(),
       rest: z.array(z.string()),
+      tags: z.array(z.string()),
       text: z
         .string()
         .trim()

@@ -1,0 +1,80 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, loadConfig } from "../../bot/config.js";
+
+describe("configuration", () => {
+  it("gives every option its documented default when nothing is set", () => {
+    expect(loadConfig({})).toEqual({
+      databasePath: "./data/soliterr.db",
+      defaultLocale: "fr",
+      timeZone: "Europe/Paris",
+      territoryName: "SoliTERR",
+      admins: [],
+      logLevel: "info",
+      listingExpiryDays: 60,
+      rateLimitPerMinute: 30,
+    });
+  });
+
+  it("reads every variable and splits the administrators list", () => {
+    const config = loadConfig({
+      DATABASE_PATH: "/var/lib/soliterr/t.db",
+      DEFAULT_LOCALE: "en",
+      TIMEZONE: "America/Cayenne",
+      TERRITORY_NAME: "Pays de Tarbes",
+      ADMINS: "telegram:123456789, matrix:@ana:example.org",
+      LOG_LEVEL: "debug",
+      LOG_FILE: "/tmp/s.log",
+      LISTING_EXPIRY_DAYS: "30",
+      RATE_LIMIT_PER_MINUTE: "5",
+    });
+    expect(config).toMatchObject({
+      databasePath: "/var/lib/soliterr/t.db",
+      defaultLocale: "en",
+      timeZone: "America/Cayenne",
+      territoryName: "Pays de Tarbes",
+      admins: ["telegram:123456789", "matrix:@ana:example.org"],
+      logLevel: "debug",
+      logFile: "/tmp/s.log",
+      listingExpiryDays: 30,
+      rateLimitPerMinute: 5,
+    });
+  });
+
+  it("treats blank values as unset", () => {
+    expect(loadConfig({ DEFAULT_LOCALE: " ", LISTING_EXPIRY_DAYS: "" }).listingExpiryDays).toBe(60);
+  });
+
+  it("reports every bad value by name, with what is expected and what was given", () => {
+    let error: unknown;
+    try {
+      loadConfig({
+        DEFAULT_LOCALE: "de",
+        TIMEZONE: "Mars/Olympus",
+        LISTING_EXPIRY_DAYS: "0",
+        ADMINS: "bob",
+        LOG_LEVEL: "loud",
+      });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const problems = (error as ConfigError).problems.join("\n");
+    expect(problems).toContain('DEFAULT_LOCALE: expected one of fr, en, got "de"');
+    expect(problems).toContain(
+      'TIMEZONE: expected an IANA time zone such as Europe/Paris, got "Mars/Olympus"',
+    );
+    expect(problems).toContain(
+      'LISTING_EXPIRY_DAYS: expected a whole number between 1 and 365, got "0"',
+    );
+    expect(problems).toContain("ADMINS: expected each id is <platform>:<user id>");
+    expect(problems).toContain("LOG_LEVEL: expected one of fatal");
+    expect((error as ConfigError).problems).toHaveLength(5);
+  });
+
+  it("refuses a number that is not a whole number", () => {
+    expect(() => loadConfig({ RATE_LIMIT_PER_MINUTE: "2.5" })).toThrow(
+      /RATE_LIMIT_PER_MINUTE: expected a whole number/,
+    );
+    expect(() => loadConfig({ RATE_LIMIT_PER_MINUTE: "lots" })).toThrow(/RATE_LIMIT_PER_MINUTE/);
+  });
+});
