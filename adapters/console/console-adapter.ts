@@ -71,6 +71,8 @@ export class ConsoleAdapter implements Adapter {
     this.handler = handler;
     const rl = createInterface({
       input: this.options.input,
+      // Only a terminal gets the prompt and line editing; a script gets nothing but the replies.
+      ...(this.options.interactive ? { output: this.options.output } : {}),
       terminal: this.options.interactive,
       historySize: 200,
     });
