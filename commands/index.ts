@@ -8,10 +8,10 @@ import {
   deleteCommand,
   editCommand,
   mineCommand,
-  removeCommand,
   renewCommand,
   showCommand,
 } from "./manage.js";
+import { removeCommand } from "./moderation.js";
 import { cancelCommand, needCommand, offerCommand, skipCommand } from "./post.js";
 import { postFlow } from "./post-flow.js";
 import { CommandRegistry } from "./registry.js";

@@ -1,19 +1,15 @@
 /**
  * A listing's life after posting: show it, list mine, edit a field, renew, close with an
- * outcome, delete. Only the author changes a listing; animators and administrators may
- * remove one (moderation), and the author is told why.
+ * outcome, delete. Only the author changes a listing (moderation is in moderation.ts).
  */
-import { z } from "zod";
 import { UserError } from "../bot/errors.js";
 import { code, message, paragraph, strong, type Button } from "../bot/reply.js";
 import {
   closeListing,
   countListingsOfAuthor,
   deleteListing,
-  listingById,
   listingsOfAuthor,
   placeColumns,
-  removeListing,
   renewListing,
   updateListing,
   type Listing,
@@ -21,44 +17,12 @@ import {
 import { listingAndRest, optionalPage } from "./args.js";
 import { defaultExpiry, parseUntil, resolveListingPlace, resolveWord } from "./listing-input.js";
 import { listingButtons, listingCard, listingsMessage } from "./listing-view.js";
+import { canModerate, changeableListing, findListing, ownListing } from "./listing-access.js";
 import { MAX_DESCRIPTION, MAX_TITLE, MIN_TITLE } from "./post-draft.js";
 import { defineCommand, here, type CommandContext } from "./types.js";
 
 /** Listings per page of `/mesannonces`. */
 const PAGE = 10;
-
-/** The listing with this number, or a clear "no such listing". */
-function findListing(ctx: CommandContext, id: number): Listing {
-  const listing = listingById(ctx.db, id);
-  if (!listing) throw new UserError("listing-not-found", { id });
-  return listing;
-}
-
-/** Whether the person may moderate this listing: an administrator, or an animator of its network. */
-export function canModerate(ctx: CommandContext, listing: Listing): boolean {
-  if (ctx.role === "admin") return true;
-  return (
-    ctx.role === "animator" &&
-    listing.networkId !== null &&
-    listing.networkId === ctx.room.networkId
-  );
-}
-
-/** The listing, if the person is its author; else a refusal. */
-function ownListing(ctx: CommandContext, id: number): Listing {
-  const listing = findListing(ctx, id);
-  if (listing.authorId !== ctx.member.id) throw new UserError("listing-not-yours", { id });
-  return listing;
-}
-
-/** The listing, if it can still change (open or expired). */
-function changeableListing(ctx: CommandContext, id: number): Listing {
-  const listing = ownListing(ctx, id);
-  if (listing.status === "closed" || listing.status === "removed") {
-    throw new UserError(`listing-is-${listing.status}`, { id });
-  }
-  return listing;
-}
 
 function cardReply(ctx: CommandContext, listing: Listing, heading?: string, replace = false) {
   const blocks = listingCard(ctx, listing);
@@ -302,47 +266,5 @@ export const deleteCommand = defineCommand({
       details: { title: listing.title },
     });
     return here(message([paragraph(ctx.t("delete-done", { id: listing.id }))]), ctx.fromButton);
-  },
-});
-
-/** `/retirer 42 motif` — an animator or administrator takes a listing down; its author is told why. */
-export const removeCommand = defineCommand({
-  id: "remove",
-  names: { fr: ["retirer", "moderer"], en: ["remove", "moderate"] },
-  section: "moderate",
-  access: "animator",
-  args: listingAndRest.pipe(
-    z.object({
-      number: z.number(),
-      rest: z.array(z.string()),
-      tags: z.array(z.string()),
-      text: z
-        .string()
-        .trim()
-        .min(3, { error: "remove-reason-missing" })
-        .max(500, { error: "remove-reason-too-long" }),
-    }),
-  ),
-  run(ctx, { number, text: reason }) {
-    const listing = findListing(ctx, number);
-    if (!canModerate(ctx, listing))
-      throw new UserError("remove-not-your-network", { id: listing.id });
-    if (listing.status === "removed") throw new UserError("listing-is-removed", { id: listing.id });
-    removeListing(ctx.db, listing.id, reason, ctx.now);
-    ctx.audit({
-      action: "listing-removed",
-      networkId: listing.networkId,
-      subjectMemberId: listing.authorId,
-      listingId: listing.id,
-      details: { reason },
-    });
-    if (listing.authorId !== ctx.member.id) {
-      ctx.notifyMember(listing.authorId, (t) =>
-        message([
-          paragraph(t("remove-author-notice", { id: listing.id, title: listing.title, reason })),
-        ]),
-      );
-    }
-    return here(message([paragraph(ctx.t("remove-done", { id: listing.id }))]));
   },
 });
