@@ -27,7 +27,6 @@ export function criteriaFromArgs(
   args: z.infer<typeof parsedArgs>,
 ): SearchCriteria {
   const { kind, terms, place, status } = args.options;
-  if (args.tags.length > 1) throw new UserError("category-one-only", { used: args.tags[0] ?? "" });
   const [tag] = args.tags;
   const found = place ? resolveSearchPlace(ctx, place) : undefined;
   return {
@@ -113,7 +112,13 @@ export const searchCommand = defineCommand({
   run(ctx, args) {
     const criteria = criteriaFromArgs(ctx, args);
     const searchId = saveSearch(ctx.db, ctx.member.id, criteria, ctx.now);
-    return searchPage(ctx, searchId, criteria, 0);
+    const reply = searchPage(ctx, searchId, criteria, 0);
+    if (args.tags.length > 1) {
+      reply.text.blocks.unshift(
+        paragraph(ctx.t("search-category-one-only", { used: args.tags[0] ?? "" })),
+      );
+    }
+    return reply;
   },
 });
 

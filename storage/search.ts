@@ -36,6 +36,13 @@ export interface SearchResult {
 const require = createRequire(import.meta.url);
 const STOP_WORDS = new Set(require("./reference/stop-words.json") as string[]);
 
+/**
+ * What splits words: anything but letters and digits, and the few letters (New Tai Lue,
+ * Vedic signs) that SQLite's older Unicode tables read as separators — a term holding one
+ * would become a phrase, which the index (detail=column) refuses.
+ */
+const SEPARATORS = /(?:[^\p{L}\p{N}]|[\u19B0-\u19C0\u19C8\u19C9\u1CF2\u1CF3])+/u;
+
 /** Longest indexed prefix (the `prefix` option of listings_fts goes from 3 to 8 characters). */
 const MAX_PREFIX = 8;
 
@@ -46,7 +53,7 @@ const MAX_PREFIX = 8;
  * "camion" finds "camionnette" and "véhicules" finds "vehicule".
  */
 export function searchTerms(words: readonly string[]): string[] {
-  const tokens = words.flatMap((w) => fold(w).split(/[^\p{L}\p{N}]+/u)).filter((w) => w.length > 0);
+  const tokens = words.flatMap((w) => fold(w).split(SEPARATORS)).filter((w) => w.length > 0);
   const meaningful = tokens.filter((w) => !STOP_WORDS.has(w) && w.length > 1);
   const kept = meaningful.length > 0 ? meaningful : tokens;
   const terms = kept.map((w) =>

@@ -39,7 +39,7 @@ outcome-unknown-suggest = I do not know the outcome "{ $typed }". Did you mean "
 
 status-open = open
 status-closed = closed
-status-closed-with = closed ({ $outcome })
+status-closed-with = closed, { $outcome }
 status-expired = expired
 status-removed = removed by the animators
 status-unknown = I do not know the status "{ $typed }". Statuses: { $valid }.

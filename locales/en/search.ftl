@@ -13,3 +13,4 @@ search-none = No listing matches: { $criteria }. Try fewer words, a wider place 
 search-none-open = No open listing matches: { $criteria }. Try fewer words, a wider place, or add status:all to see closed listings too.
 search-no-more = There are no more results for: { $criteria }.
 search-expired = I cannot find that search any more. Run it again with { $search }.
+search-category-one-only = One category per search: I kept #{ $used }.

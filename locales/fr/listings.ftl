@@ -39,7 +39,7 @@ outcome-unknown-suggest = Je ne connais pas l'issue « { $typed } ». Vouliez-vo
 
 status-open = ouverte
 status-closed = clôturée
-status-closed-with = clôturée ({ $outcome })
+status-closed-with = clôturée, { $outcome }
 status-expired = expirée
 status-removed = retirée par l'animation
 status-unknown = Je ne connais pas le statut « { $typed } ». Statuts : { $valid }.

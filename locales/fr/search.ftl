@@ -13,3 +13,4 @@ search-none = Aucune annonce ne correspond à : { $criteria }. Essayez avec moin
 search-none-open = Aucune annonce ouverte ne correspond à : { $criteria }. Essayez avec moins de mots, un lieu plus large, ou ajoutez statut:toutes pour voir aussi les annonces closes.
 search-no-more = Il n'y a pas d'autres résultats pour : { $criteria }.
 search-expired = Je ne retrouve pas cette recherche. Relancez-la avec { $search }.
+search-category-one-only = Une seule catégorie par recherche : j'ai gardé #{ $used }.

@@ -1,5 +1,6 @@
 -- Full-text index over listings: words of the title and description, and filter tokens.
 -- Contentless (the text lives in `listings`), with deletes allowed, kept in sync by triggers.
+-- Ligatures are spelt out (œ -> oe, ß -> ss) the way storage/text.ts `fold` reads queries.
 -- rowid = listing id, so walking the index by rowid DESC gives the newest listings first and
 -- stops after a page. Prefix indexes for 3 to 8 characters make word-start queries as fast
 -- as exact ones (storage/search.ts cuts query words to 8 characters). detail=column keeps the
@@ -15,8 +16,8 @@ CREATE VIRTUAL TABLE `listings_fts` USING fts5(
 CREATE TRIGGER `listings_fts_insert` AFTER INSERT ON `listings` BEGIN
   INSERT INTO listings_fts (rowid, title, description, tags) VALUES (
     new.id,
-    replace(replace(replace(replace(new.title, 'œ', 'oe'), 'Œ', 'OE'), 'æ', 'ae'), 'Æ', 'AE'),
-    replace(replace(replace(replace(new.description, 'œ', 'oe'), 'Œ', 'OE'), 'æ', 'ae'), 'Æ', 'AE'),
+    replace(replace(replace(replace(replace(replace(new.title, 'œ', 'oe'), 'Œ', 'OE'), 'æ', 'ae'), 'Æ', 'AE'), 'ß', 'ss'), 'ẞ', 'SS'),
+    replace(replace(replace(replace(replace(replace(new.description, 'œ', 'oe'), 'Œ', 'OE'), 'æ', 'ae'), 'Æ', 'AE'), 'ß', 'ss'), 'ẞ', 'SS'),
     'st_' || new.status || ' kind_' || new.kind || ' cat_' || new.category
       || coalesce(' terms_' || new.terms, '') || ' ' || new.place_tags
   );
@@ -26,8 +27,8 @@ CREATE TRIGGER `listings_fts_update` AFTER UPDATE OF title, description, kind, c
   DELETE FROM listings_fts WHERE rowid = old.id;
   INSERT INTO listings_fts (rowid, title, description, tags) VALUES (
     new.id,
-    replace(replace(replace(replace(new.title, 'œ', 'oe'), 'Œ', 'OE'), 'æ', 'ae'), 'Æ', 'AE'),
-    replace(replace(replace(replace(new.description, 'œ', 'oe'), 'Œ', 'OE'), 'æ', 'ae'), 'Æ', 'AE'),
+    replace(replace(replace(replace(replace(replace(new.title, 'œ', 'oe'), 'Œ', 'OE'), 'æ', 'ae'), 'Æ', 'AE'), 'ß', 'ss'), 'ẞ', 'SS'),
+    replace(replace(replace(replace(replace(replace(new.description, 'œ', 'oe'), 'Œ', 'OE'), 'æ', 'ae'), 'Æ', 'AE'), 'ß', 'ss'), 'ẞ', 'SS'),
     'st_' || new.status || ' kind_' || new.kind || ' cat_' || new.category
       || coalesce(' terms_' || new.terms, '') || ' ' || new.place_tags
   );

@@ -83,7 +83,7 @@ describe("showing listings", () => {
     const [page2] = await bot.say("/mesannonces 2", { button: "m1" });
     expect(page2!.text).toContain("#1 ");
     expect(page2!.text).toContain("#12 Objet numéro 12 — ");
-    expect(page2!.text).toContain("(clôturée (donnée))");
+    expect(page2!.text).toContain("(clôturée, donnée)");
     expect(page2!.message.replaces).toBe("m1");
     expect(await bot.ask("/mesannonces", { as: "nobody" })).toContain(
       "Vous n'avez encore publié aucune annonce",
