@@ -74,6 +74,7 @@ async function main(argv: string[]): Promise<void> {
     interactive,
     t,
     clock,
+    timeZone: config.timeZone,
     drain: () => app.outbox.drain(),
     runJobs: () => app.scheduler.runAll(),
   });

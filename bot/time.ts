@@ -26,8 +26,34 @@ export function zoneOffset(instant: number, timeZone: string): number {
 
 /** 23:59:59 on a calendar day in a time zone, as an instant. */
 export function endOfDay(year: number, month: number, day: number, timeZone: string): number {
-  const guess = Date.UTC(year, month - 1, day, 23, 59, 59);
-  return guess - zoneOffset(guess, timeZone);
+  return wallClockTime(year, month, day, 23, 59, 59, timeZone);
+}
+
+/** The instant when clocks in a time zone show this date and time. */
+export function wallClockTime(
+  year: number,
+  month: number,
+  day: number,
+  hour: number,
+  minute: number,
+  second: number,
+  timeZone: string,
+): number {
+  const wall = Date.UTC(year, month - 1, day, hour, minute, second);
+  // The offset at the wall time read as UTC is close; the offset at that first guess is exact
+  // except within the hour a clock change skips or repeats.
+  return wall - zoneOffset(wall - zoneOffset(wall, timeZone), timeZone);
+}
+
+/**
+ * Reads a date typed by an operator: with an offset or `Z` as given, without one
+ * (`2026-12-24T08:00`, `2026-12-24`) as the time zone's wall-clock time. NaN if unreadable.
+ */
+export function parseZonedDate(text: string, timeZone: string): number {
+  const local = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?$/.exec(text.trim());
+  if (!local) return Date.parse(text);
+  const [y, mo, d, h, mi, s] = local.slice(1).map((part) => Number(part ?? 0));
+  return wallClockTime(y ?? 0, mo ?? 1, d ?? 1, h ?? 0, mi ?? 0, s ?? 0, timeZone);
 }
 
 /** The calendar date (year, month, day) of an instant in a time zone. */

@@ -110,9 +110,12 @@ export const editCommand = defineCommand({
     }
     const field = resolveWord(ctx, "fields", fieldWord, "field-unknown");
     // A category may be typed as a #tag: `/modifier 42 categorie #outils`.
+    // The value is what follows the field name (and its closing quote, if it was quoted).
     const value =
-      text.slice(text.indexOf(fieldWord) + fieldWord.length).trim() ||
-      (field === "category" ? (tags[0] ?? "") : "");
+      text
+        .slice(text.indexOf(fieldWord) + fieldWord.length)
+        .replace(/^["»”]/, "")
+        .trim() || (field === "category" ? (tags[0] ?? "") : "");
     if (!value && field !== "description")
       throw new UserError("edit-value-missing", { field: fieldWord });
     switch (field) {

@@ -204,6 +204,7 @@ function apply(
   const skip = isWord(ctx, text, "skip");
   switch (step) {
     case "title": {
+      if (skip) return ask(ctx, step, draft, [[ctx.t("post-title-required")]]);
       const { title, description } = splitTitle(text);
       if (title.length < MIN_TITLE || title.length > MAX_TITLE) {
         return ask(ctx, step, draft, [

@@ -136,6 +136,12 @@ export const skipCommand = defineCommand({
   args: noArgs,
   run: (ctx) => {
     if (!getConversation(ctx.db, ctx.member.id)) throw new UserError("draft-none");
-    return postFlow.answer(ctx, ctx.catalog.word("answers", "skip", ctx.locale));
+    const result = postFlow.answer(ctx, ctx.catalog.word("answers", "skip", ctx.locale));
+    // The guided form lives in the private chat, even when /passer is typed in a group.
+    if (ctx.room.kind === "direct" || result === undefined) return result;
+    return (Array.isArray(result) ? result : [result]).map((reply) => ({
+      ...reply,
+      to: "private" as const,
+    }));
   },
 });

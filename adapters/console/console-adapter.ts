@@ -11,6 +11,7 @@ import { randomUUID } from "node:crypto";
 import { createInterface, type Interface } from "node:readline";
 import type { AdjustableClock } from "../../bot/clock.js";
 import type { Translator } from "../../bot/i18n.js";
+import { parseZonedDate } from "../../bot/time.js";
 import type { Button, Destination, OutgoingMessage } from "../../bot/reply.js";
 import { nameKey } from "../../storage/text.js";
 import type { Adapter, InboundHandler, PlatformRole, RoomRef } from "../types.js";
@@ -29,6 +30,8 @@ export interface ConsoleOptions {
   drain: () => Promise<void>;
   /** Runs the scheduled jobs (after the clock moved). */
   runJobs: () => Promise<void>;
+  /** Time zone of the territory, for `:time` dates written without an offset. Default Europe/Paris. */
+  timeZone?: string;
   /** The member played at start. Default "Camille". */
   member?: string;
   /** The group room at start. Default "tarbes". */
@@ -55,6 +58,8 @@ export class ConsoleAdapter implements Adapter {
   private memberName: string;
   private roomName: string;
   private direct = false;
+  /** Set by `:quit`: the lines a script sent after it are not carried out. */
+  private quitting = false;
   private rl: Interface | undefined;
   private handler: InboundHandler | undefined;
   private sent = 0;
@@ -156,6 +161,7 @@ export class ConsoleAdapter implements Adapter {
   }
 
   private async onLine(raw: string): Promise<void> {
+    if (this.quitting) return;
     const line = raw.trim();
     if (!line) return;
     if (!this.options.interactive)
@@ -222,6 +228,7 @@ export class ConsoleAdapter implements Adapter {
       case "quit":
       case "exit":
       case "quitter":
+        this.quitting = true;
         this.rl?.close();
         return;
       case "help":
@@ -238,7 +245,9 @@ export class ConsoleAdapter implements Adapter {
     if (duration) {
       clock.advance(Number(duration[1]) * UNIT_MS[duration[2] as keyof typeof UNIT_MS]);
     } else {
-      const target = arg ? Date.parse(arg) : Number.NaN;
+      const target = arg
+        ? parseZonedDate(arg, this.options.timeZone ?? "Europe/Paris")
+        : Number.NaN;
       if (Number.isNaN(target)) return this.print(t("console-time-usage"));
       if (target < clock.now()) return this.print(t("console-time-past"));
       clock.set(target);

@@ -65,6 +65,7 @@ listing-published-need = ✅ Your need #{ $id } is posted.
 listing-published-next = It stays visible until { DATETIME($expires, dateStyle: "long") }. To see it again: { $show }; all your listings: { $mine }.
 listing-expired-notice = Your listing #{ $id } "{ $title }" has reached its end date and no longer shows in searches. Still relevant? { $renew } puts it back online.
 
+post-title-required = The title is needed: it is what other members see first.
 post-progress = Step { $step }/{ $steps }.
 post-ask-title-offer = What do you offer? Give a short title (one line, { $max } characters at most), for example "Van (12 m³) to lend at weekends".
 post-ask-title-need = What do you need? Give a short title (one line, { $max } characters at most), for example "Supplier of organic red berries".

@@ -65,6 +65,7 @@ listing-published-need = ✅ Votre besoin #{ $id } est publié.
 listing-published-next = Elle reste visible jusqu'au { DATETIME($expires, dateStyle: "long") }. Pour la revoir : { $show } ; toutes vos annonces : { $mine }.
 listing-expired-notice = Votre annonce #{ $id } « { $title } » est arrivée à échéance et n'apparaît plus dans les recherches. Toujours d'actualité ? { $renew } la remet en ligne.
 
+post-title-required = Le titre est nécessaire : c'est lui que les autres membres verront en premier.
 post-progress = Étape { $step }/{ $steps }.
 post-ask-title-offer = Que proposez-vous ? Donnez un titre court (une ligne, { $max } caractères au plus), par exemple « Prêt de camionnette 12 m³ le week-end ».
 post-ask-title-need = De quoi avez-vous besoin ? Donnez un titre court (une ligne, { $max } caractères au plus), par exemple « Fournisseur de fruits rouges bio ».

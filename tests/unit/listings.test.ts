@@ -112,6 +112,8 @@ describe("changing a listing", () => {
       expiresAt: Date.parse("2027-01-15T22:59:59Z"),
     });
     expect(await bot.ask("/chercher minibus lieu:Lourdes")).toContain("#1 Prêt de minibus");
+    await bot.say('/modifier 1 "titre" Prêt de minibus 9 places');
+    expect(listingById(bot.app.db, 1)!.title).toBe("Prêt de minibus 9 places");
   });
 
   it("explains what to type when the field or value is missing or wrong", async () => {

@@ -169,6 +169,21 @@ describe("the guided form", () => {
   });
 });
 
+describe("skipping", () => {
+  it("does not skip the title, and answers /passer typed in a group in the private chat", async () => {
+    bot = await startHarness();
+    await bot.say("/offre");
+    const [required] = await bot.say("/passer");
+    expect(required!.destination).toEqual({ kind: "member", platform: "test", userId: "ana" });
+    expect(required!.text).toContain("Le titre est nécessaire");
+    expect(required!.text).toContain("Étape 1/7");
+    await bot.say("Prêt de bâches", { dm: true });
+    const [next] = await bot.say("/passer");
+    expect(next!.destination.kind).toBe("member");
+    expect(next!.text).toContain("Étape 3/7");
+  });
+});
+
 describe("the one-line form", () => {
   it("asks only for what is missing, then publishes without another confirmation", async () => {
     bot = await startHarness();
