@@ -5,10 +5,16 @@ import type { Notifier } from "./notify.js";
 import { inTransaction, type Db } from "../storage/db.js";
 import { purgeProcessedEvents } from "../storage/events.js";
 import { expireDueListings } from "../storage/listings.js";
+import { mergeSearchIndex, prepareSearchIndexMerge } from "../storage/maintenance.js";
 import { purgeOutbox } from "../storage/outbox.js";
 import { purgeSearches } from "../storage/search.js";
 
 const DAY = 86_400_000;
+
+/** Pages of index merged in one slice (a few tens of milliseconds of work). */
+const MERGE_SLICE_PAGES = 200;
+/** Longest time the nightly merge may take. */
+const MERGE_BUDGET_MS = 10 * 60_000;
 
 /** How long handled event ids, searches and delivered messages are kept. */
 export const HOUSEKEEPING_DAYS = 30;
@@ -50,6 +56,22 @@ export function coreJobs(db: Db, notifier: Notifier, onQueued: () => void): Job[
           return listings.length;
         });
         if (expired > 0) onQueued();
+      },
+    },
+    {
+      name: "search-index-merge",
+      cron: "45 4 * * *",
+      async run() {
+        // Slices of work, each its own short transaction, with a pause between them so that
+        // inbound events are handled meanwhile. Bounded, so that it never runs into the day.
+        prepareSearchIndexMerge(db);
+        const deadline = Date.now() + MERGE_BUDGET_MS;
+        while (
+          Date.now() < deadline &&
+          inTransaction(db, () => mergeSearchIndex(db, MERGE_SLICE_PAGES))
+        ) {
+          await new Promise((resolve) => setTimeout(resolve, 5));
+        }
       },
     },
     {

@@ -8,6 +8,7 @@ import { memberById, type Member } from "../storage/members.js";
 import { enqueueMessage } from "../storage/outbox.js";
 import { isLocale, type I18n, type Locale, type Translator } from "./i18n.js";
 import type { RichText } from "./reply.js";
+import { commandLine } from "./context.js";
 
 /** Builds a message in a member's language; `command` writes a command line in that language. */
 export type MessageBuilder = (
@@ -31,10 +32,7 @@ export class Notifier {
 
   /** A command line in a language: `/renouveler 42`. */
   command(locale: Locale, id: string, ...args: (string | number)[]): string {
-    return [
-      `/${this.registry.nameOf(id, locale)}`,
-      ...args.map((a) => (/\s/.test(String(a)) ? `"${a}"` : String(a))),
-    ].join(" ");
+    return commandLine(this.registry, locale, id, args);
   }
 
   /** Queues a private message to a member; with a `dedupeKey`, at most once. Returns whether queued. */

@@ -30,6 +30,7 @@ import { findOrCreateRoom, type Room } from "../storage/networks.js";
 import { enqueueMessage } from "../storage/outbox.js";
 import type { Places } from "../storage/places.js";
 import type { Clock } from "./clock.js";
+import { createCommandContext } from "./context.js";
 import { UserError } from "./errors.js";
 import { isLocale, localeFromHint, type I18n, type Locale, type Translator } from "./i18n.js";
 import type { Logger } from "./logger.js";
@@ -173,7 +174,14 @@ export class Pipeline {
         : 0;
     }
 
-    const ctx = this.context(scope, role, now);
+    const ctx = createCommandContext(this.options, {
+      member,
+      room,
+      role,
+      locale,
+      now,
+      fromButton: inbound.button !== undefined,
+    });
     let result: CommandResult;
     try {
       const command = this.commandFor(ctx, scope, line, text);
@@ -294,36 +302,6 @@ export class Pipeline {
 
   private errorText(scope: EventScope, key: string, args?: UserError["args"]): RichText {
     return message([paragraph(`⛔ ${scope.t(key, args)}`)]);
-  }
-
-  private context(scope: EventScope, role: Role, now: number): CommandContext {
-    const { db, i18n, registry, places, catalog, settings, clock } = this.options;
-    const { member, room, locale, t } = scope;
-    return {
-      db,
-      member,
-      room,
-      role,
-      locale,
-      t,
-      translator: (other) => i18n.translator(other),
-      now,
-      clock,
-      places,
-      catalog,
-      settings,
-      commands: registry,
-      fromButton: scope.inbound.button !== undefined,
-      command: (id, ...args) =>
-        [
-          `/${registry.nameOf(id, locale)}`,
-          ...args.map((a) => (/\s/.test(String(a)) ? `"${a}"` : String(a))),
-        ].join(" "),
-      notifyMember: (memberId, build) => {
-        this.options.notifier.toMember(memberId, (translator) => build(translator), now);
-      },
-      audit: (entry) => recordAudit(db, { ...entry, actorId: member.id }, now),
-    };
   }
 
   /** Queues the replies of a command; returns how many. */

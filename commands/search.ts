@@ -65,9 +65,10 @@ export function searchPage(
   searchId: number,
   criteria: SearchCriteria,
   page: number,
+  previousPage: number,
 ): Reply {
   const found = searchListings(ctx.db, ctx.places, criteria, page, SEARCH_PAGE_SIZE);
-  setSearchPage(ctx.db, searchId, page);
+  if (page !== previousPage) setSearchPage(ctx.db, searchId, page);
   const summary = criteriaSummary(ctx, criteria);
   if (found.listings.length === 0) {
     const key =
@@ -112,7 +113,7 @@ export const searchCommand = defineCommand({
   run(ctx, args) {
     const criteria = criteriaFromArgs(ctx, args);
     const searchId = saveSearch(ctx.db, ctx.member.id, criteria, ctx.now);
-    const reply = searchPage(ctx, searchId, criteria, 0);
+    const reply = searchPage(ctx, searchId, criteria, 0, 0);
     if (args.tags.length > 1) {
       reply.text.blocks.unshift(
         paragraph(ctx.t("search-category-one-only", { used: args.tags[0] ?? "" })),
@@ -158,6 +159,6 @@ export const moreCommand = defineCommand({
     if (!saved || saved.memberId !== ctx.member.id)
       throw new UserError("search-expired", { search: ctx.command("search") });
     const page = args.page === undefined ? saved.page + 1 : args.page - 1;
-    return searchPage(ctx, saved.id, saved.criteria, page);
+    return searchPage(ctx, saved.id, saved.criteria, page, saved.page);
   },
 });

@@ -1,6 +1,6 @@
 /** The audit log: who did what, when and why. No hidden action. */
-import { desc, eq } from "drizzle-orm";
-import type { Db } from "./db.js";
+import { desc, eq, sql } from "drizzle-orm";
+import { prepared, type Db } from "./db.js";
 import { auditLog } from "./schema.js";
 
 /** An audit entry as stored. */
@@ -18,17 +18,28 @@ export interface AuditInput {
 
 /** Records one action. */
 export function recordAudit(db: Db, entry: AuditInput, now: number): void {
-  db.insert(auditLog)
-    .values({
-      at: now,
-      actorId: entry.actorId,
-      action: entry.action,
-      networkId: entry.networkId ?? null,
-      subjectMemberId: entry.subjectMemberId ?? null,
-      listingId: entry.listingId ?? null,
-      details: JSON.stringify(entry.details ?? {}),
-    })
-    .run();
+  prepared(db, "recordAudit", () =>
+    db
+      .insert(auditLog)
+      .values({
+        at: sql.placeholder("at"),
+        actorId: sql.placeholder("actorId"),
+        action: sql.placeholder("action"),
+        networkId: sql.placeholder("networkId"),
+        subjectMemberId: sql.placeholder("subjectMemberId"),
+        listingId: sql.placeholder("listingId"),
+        details: sql.placeholder("details"),
+      })
+      .prepare(),
+  ).run({
+    at: now,
+    actorId: entry.actorId,
+    action: entry.action,
+    networkId: entry.networkId ?? null,
+    subjectMemberId: entry.subjectMemberId ?? null,
+    listingId: entry.listingId ?? null,
+    details: JSON.stringify(entry.details ?? {}),
+  });
 }
 
 /** The latest entries about a listing, newest first. */

@@ -39,3 +39,24 @@ export function inTransaction<T>(db: Db, fn: () => T): T {
 export function closeDatabase(db: Db): void {
   if (db.$client.open) db.$client.close();
 }
+
+const statementCaches = new WeakMap<Db, Map<string, unknown>>();
+
+/**
+ * A statement prepared once per database and reused: building and preparing SQL costs more
+ * than running it for the small queries of every inbound event. `build` must use
+ * `sql.placeholder(…)` for every value.
+ */
+export function prepared<T>(db: Db, key: string, build: () => T): T {
+  let cache = statementCaches.get(db);
+  if (!cache) {
+    cache = new Map();
+    statementCaches.set(db, cache);
+  }
+  let statement = cache.get(key) as T | undefined;
+  if (statement === undefined) {
+    statement = build();
+    cache.set(key, statement);
+  }
+  return statement;
+}

@@ -1,6 +1,6 @@
 /** De-duplication of inbound platform events. */
-import { lt } from "drizzle-orm";
-import type { Db } from "./db.js";
+import { lt, sql } from "drizzle-orm";
+import { prepared, type Db } from "./db.js";
 import { processedEvents } from "./schema.js";
 
 /** Records that an event is being handled; false when it already was (a redelivery). */
@@ -10,12 +10,18 @@ export function markEventProcessed(
   eventId: string,
   now: number,
 ): boolean {
-  const result = db
-    .insert(processedEvents)
-    .values({ platform, eventId, processedAt: now })
-    .onConflictDoNothing()
-    .run();
-  return result.changes === 1;
+  const insert = prepared(db, "markEventProcessed", () =>
+    db
+      .insert(processedEvents)
+      .values({
+        platform: sql.placeholder("platform"),
+        eventId: sql.placeholder("eventId"),
+        processedAt: sql.placeholder("now"),
+      })
+      .onConflictDoNothing()
+      .prepare(),
+  );
+  return insert.run({ platform, eventId, now }).changes === 1;
 }
 
 /** Forgets events handled before `before` (platforms never redeliver that old). */

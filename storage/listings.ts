@@ -1,6 +1,6 @@
 /** Listings (offers and needs): creating, reading, changing and ending them. */
 import { and, count, desc, eq, inArray, lte, sql, type SQL } from "drizzle-orm";
-import type { Db } from "./db.js";
+import { prepared, type Db } from "./db.js";
 import type { Place, Places } from "./places.js";
 import { listings } from "./schema.js";
 
@@ -57,38 +57,57 @@ export interface NewListing {
 
 /** Saves a new open listing; its id is its public number. */
 export function createListing(db: Db, input: NewListing, now: number): Listing {
-  return db
-    .insert(listings)
-    .values({
-      kind: input.kind,
-      title: input.title,
-      description: input.description,
-      category: input.category,
-      terms: input.terms,
-      ...input.place,
-      authorId: input.authorId,
-      networkId: input.networkId,
-      createdAt: now,
-      updatedAt: now,
-      expiresAt: input.expiresAt,
-    })
-    .returning()
-    .get();
+  const insert = prepared(db, "createListing", () => {
+    const p = (name: string) => sql.placeholder(name);
+    return db
+      .insert(listings)
+      .values({
+        kind: p("kind"),
+        title: p("title"),
+        description: p("description"),
+        category: p("category"),
+        terms: p("terms"),
+        placeKind: p("placeKind"),
+        placeCode: p("placeCode"),
+        communeCode: p("communeCode"),
+        departementCode: p("departementCode"),
+        regionCode: p("regionCode"),
+        epciCode: p("epciCode"),
+        placeTags: p("placeTags"),
+        authorId: p("authorId"),
+        networkId: p("networkId"),
+        createdAt: p("now"),
+        updatedAt: p("now"),
+        expiresAt: p("expiresAt"),
+      })
+      .returning()
+      .prepare();
+  });
+  const { place, ...fields } = input;
+  return insert.get({ ...fields, ...place, now });
 }
 
 /** The listing with this number, or undefined. */
 export function listingById(db: Db, id: number): Listing | undefined {
-  return db.select().from(listings).where(eq(listings.id, id)).get();
+  return prepared(db, "listingById", () =>
+    db
+      .select()
+      .from(listings)
+      .where(eq(listings.id, sql.placeholder("id")))
+      .prepare(),
+  ).get({ id });
 }
 
 /** Listings by number, in the order of `ids` (missing ones skipped). */
 export function listingsByIds(db: Db, ids: readonly number[]): Listing[] {
   if (ids.length === 0) return [];
-  const rows = db
-    .select()
-    .from(listings)
-    .where(inArray(listings.id, [...ids]))
-    .all();
+  const rows = prepared(db, "listingsByIds", () =>
+    db
+      .select()
+      .from(listings)
+      .where(sql`${listings.id} IN (SELECT value FROM json_each(${sql.placeholder("ids")}))`)
+      .prepare(),
+  ).all({ ids: JSON.stringify(ids) });
   const byId = new Map(rows.map((r) => [r.id, r]));
   return ids.flatMap((id) => byId.get(id) ?? []);
 }

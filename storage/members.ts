@@ -1,6 +1,6 @@
 /** Members: people, as each platform identifies them. */
-import { and, eq } from "drizzle-orm";
-import type { Db } from "./db.js";
+import { and, eq, sql } from "drizzle-orm";
+import { prepared, type Db } from "./db.js";
 import { members } from "./schema.js";
 
 /** A member row. */
@@ -11,6 +11,9 @@ export function memberIdentity(member: Pick<Member, "platform" | "platformUserId
   return `${member.platform}:${member.platformUserId}`;
 }
 
+/** How stale `lastSeenAt` may get before an event refreshes it (saves a write per message). */
+const SEEN_PRECISION_MS = 10 * 60_000;
+
 /** Finds the member by platform identity, creating them on first sight; keeps the name fresh. */
 export function findOrCreateMember(
   db: Db,
@@ -18,30 +21,58 @@ export function findOrCreateMember(
   now: number,
 ): Member {
   const displayName = input.displayName.slice(0, 200) || input.platformUserId;
-  const existing = db
-    .select()
-    .from(members)
-    .where(
-      and(eq(members.platform, input.platform), eq(members.platformUserId, input.platformUserId)),
-    )
-    .get();
+  const existing = prepared(db, "memberByIdentity", () =>
+    db
+      .select()
+      .from(members)
+      .where(
+        and(
+          eq(members.platform, sql.placeholder("platform")),
+          eq(members.platformUserId, sql.placeholder("platformUserId")),
+        ),
+      )
+      .prepare(),
+  ).get({ platform: input.platform, platformUserId: input.platformUserId });
   if (existing) {
-    db.update(members)
-      .set({ displayName, lastSeenAt: now })
-      .where(eq(members.id, existing.id))
-      .run();
+    if (existing.displayName === displayName && now - existing.lastSeenAt < SEEN_PRECISION_MS) {
+      return existing;
+    }
+    prepared(db, "memberSeen", () =>
+      db
+        .update(members)
+        .set({
+          displayName: sql`${sql.placeholder("displayName")}`,
+          lastSeenAt: sql`${sql.placeholder("now")}`,
+        })
+        .where(eq(members.id, sql.placeholder("id")))
+        .prepare(),
+    ).run({ displayName, now, id: existing.id });
     return { ...existing, displayName, lastSeenAt: now };
   }
-  return db
-    .insert(members)
-    .values({ ...input, displayName, createdAt: now, lastSeenAt: now })
-    .returning()
-    .get();
+  return prepared(db, "createMember", () =>
+    db
+      .insert(members)
+      .values({
+        platform: sql.placeholder("platform"),
+        platformUserId: sql.placeholder("platformUserId"),
+        displayName: sql.placeholder("displayName"),
+        createdAt: sql.placeholder("now"),
+        lastSeenAt: sql.placeholder("now"),
+      })
+      .returning()
+      .prepare(),
+  ).get({ platform: input.platform, platformUserId: input.platformUserId, displayName, now });
 }
 
 /** The member with this id, or undefined. */
 export function memberById(db: Db, id: number): Member | undefined {
-  return db.select().from(members).where(eq(members.id, id)).get();
+  return prepared(db, "memberById", () =>
+    db
+      .select()
+      .from(members)
+      .where(eq(members.id, sql.placeholder("id")))
+      .prepare(),
+  ).get({ id });
 }
 
 /** Stores the member's language choice (null: follow the platform or territory). */

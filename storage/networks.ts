@@ -1,6 +1,6 @@
 /** Networks and the rooms bound to them. */
-import { and, eq } from "drizzle-orm";
-import type { Db } from "./db.js";
+import { and, eq, sql } from "drizzle-orm";
+import { prepared, type Db } from "./db.js";
 import { networks, rooms } from "./schema.js";
 import { nameKey } from "./text.js";
 
@@ -20,7 +20,13 @@ export function networkByName(db: Db, name: string): Network | undefined {
 
 /** The network with this id, or undefined. */
 export function networkById(db: Db, id: number): Network | undefined {
-  return db.select().from(networks).where(eq(networks.id, id)).get();
+  return prepared(db, "networkById", () =>
+    db
+      .select()
+      .from(networks)
+      .where(eq(networks.id, sql.placeholder("id")))
+      .prepare(),
+  ).get({ id });
 }
 
 /** Creates a network, or returns the one that already has this name. */
@@ -47,11 +53,18 @@ export function findOrCreateRoom(
   },
   now: number,
 ): Room {
-  const existing = db
-    .select()
-    .from(rooms)
-    .where(and(eq(rooms.platform, input.platform), eq(rooms.platformRoomId, input.platformRoomId)))
-    .get();
+  const existing = prepared(db, "roomByPlatformId", () =>
+    db
+      .select()
+      .from(rooms)
+      .where(
+        and(
+          eq(rooms.platform, sql.placeholder("platform")),
+          eq(rooms.platformRoomId, sql.placeholder("platformRoomId")),
+        ),
+      )
+      .prepare(),
+  ).get({ platform: input.platform, platformRoomId: input.platformRoomId });
   if (existing) {
     const title = input.title ?? existing.title;
     if (title !== existing.title || !existing.active) {
@@ -89,5 +102,11 @@ export function roomsOfNetwork(db: Db, networkId: number): Room[] {
 
 /** The room with this id, or undefined. */
 export function roomById(db: Db, id: number): Room | undefined {
-  return db.select().from(rooms).where(eq(rooms.id, id)).get();
+  return prepared(db, "roomById", () =>
+    db
+      .select()
+      .from(rooms)
+      .where(eq(rooms.id, sql.placeholder("id")))
+      .prepare(),
+  ).get({ id });
 }

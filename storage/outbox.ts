@@ -4,7 +4,7 @@
  */
 import { and, asc, count, eq, inArray, lt, sql } from "drizzle-orm";
 import type { Destination, OutgoingMessage } from "../bot/reply.js";
-import type { Db } from "./db.js";
+import { prepared, type Db } from "./db.js";
 import { outbox } from "./schema.js";
 
 /** An outbox row. */
@@ -18,21 +18,30 @@ export function enqueueMessage(
   now: number,
   dedupeKey?: string,
 ): number | undefined {
-  const row = db
-    .insert(outbox)
-    .values({
-      platform: destination.platform,
-      destinationKind: destination.kind,
-      destinationId: destination.kind === "room" ? destination.roomId : destination.userId,
-      payload: JSON.stringify(message),
-      nextAttemptAt: now,
-      dedupeKey: dedupeKey ?? null,
-      createdAt: now,
-    })
-    .onConflictDoNothing()
-    .returning({ id: outbox.id })
-    .get();
-  return row?.id;
+  const insert = prepared(db, "enqueueMessage", () =>
+    db
+      .insert(outbox)
+      .values({
+        platform: sql.placeholder("platform"),
+        destinationKind: sql.placeholder("destinationKind"),
+        destinationId: sql.placeholder("destinationId"),
+        payload: sql.placeholder("payload"),
+        nextAttemptAt: sql.placeholder("now"),
+        dedupeKey: sql.placeholder("dedupeKey"),
+        createdAt: sql.placeholder("now"),
+      })
+      .onConflictDoNothing()
+      .returning({ id: outbox.id })
+      .prepare(),
+  );
+  return insert.get({
+    platform: destination.platform,
+    destinationKind: destination.kind,
+    destinationId: destination.kind === "room" ? destination.roomId : destination.userId,
+    payload: JSON.stringify(message),
+    now,
+    dedupeKey: dedupeKey ?? null,
+  })?.id;
 }
 
 /** The destination of a row. */
