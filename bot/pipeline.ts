@@ -96,7 +96,11 @@ export class Pipeline {
     this.log = options.logger.child({ module: "pipeline" });
   }
 
-  /** Handles one inbound event; resolves once its effects and replies are committed. */
+  /**
+   * Handles one inbound event; resolves once its effects and replies are committed. Rejects
+   * only when the database itself failed: then nothing was committed, and the adapter should
+   * not confirm the event to its platform.
+   */
   async handle(inbound: Inbound): Promise<void> {
     const log = this.log.child({
       platform: inbound.platform,
@@ -111,7 +115,14 @@ export class Pipeline {
         log.warn({ err: error }, "could not read the sender's role; treating them as a member");
       }
     }
-    const queued = inTransaction(this.options.db, () => this.process(inbound, platformRole, log));
+    let queued: number;
+    try {
+      queued = inTransaction(this.options.db, () => this.process(inbound, platformRole, log));
+    } catch (error) {
+      // Nothing was committed, not even the event id: the platform may deliver it again.
+      log.error({ err: error }, "event not handled");
+      throw error;
+    }
     if (queued > 0) this.options.onQueued?.();
   }
 

@@ -176,15 +176,20 @@ export class ConsoleAdapter implements Adapter {
     // A bare number presses a button of the last message shown here.
     const pressed = /^\d{1,2}$/.test(line) ? this.buttons.get(room.id) : undefined;
     const button = pressed?.buttons[Number(line) - 1];
-    await this.handler?.({
-      platform: this.platform,
-      eventId: randomUUID(),
-      room,
-      sender: { id: slug(this.memberName), displayName: this.memberName },
-      text: button ? button.command : line,
-      timestamp: new Date(this.options.clock.now()),
-      ...(button && pressed ? { button: { messageId: pressed.messageId } } : {}),
-    });
+    try {
+      await this.handler?.({
+        platform: this.platform,
+        eventId: randomUUID(),
+        room,
+        sender: { id: slug(this.memberName), displayName: this.memberName },
+        text: button ? button.command : line,
+        timestamp: new Date(this.options.clock.now()),
+        ...(button && pressed ? { button: { messageId: pressed.messageId } } : {}),
+      });
+    } catch {
+      // The pipeline logged it; the line had no effect (its transaction was rolled back).
+      this.print(this.options.t("console-failed"));
+    }
     await this.options.drain();
   }
 

@@ -9,6 +9,7 @@ console-help = Console commands:
     :time <ISO date>     move the bot's clock forward (or :time +3d, +2h, +30m) and run the jobs that became due
     :quit                leave
     A number alone presses that button of the last message shown here.
+console-failed = This message could not be handled (see the log, soliterr.log); it changed nothing.
 console-unknown = Unknown console command ":{ $command }". Type :help.
 console-as-usage = Give a name: :as Ana
 console-as-done = You are now { $member }.

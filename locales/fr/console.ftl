@@ -9,6 +9,7 @@ console-help = Commandes de la console :
     :time <date ISO>     avancer l'horloge du bot (ou :time +3d, +2h, +30m) et lancer les tâches dues
     :quit                quitter
     Un nombre seul touche le bouton correspondant du dernier message affiché ici.
+console-failed = Ce message n'a pas pu être traité (voir le journal soliterr.log) ; il n'a rien modifié.
 console-unknown = Commande de console inconnue « :{ $command } ». Tapez :help.
 console-as-usage = Indiquez un nom : :as Ana
 console-as-done = Vous êtes maintenant { $member }.

@@ -460,3 +460,17 @@ describe("the console mode as a real process", () => {
     expect(existsSync(join(dir, "soliterr.db"))).toBe(false);
   }, 60_000);
 });
+
+describe("the console when the database fails", () => {
+  it("says the line had no effect and goes on with the next one", async () => {
+    const session = await startConsole();
+    const handle = session.app.pipeline.handle.bind(session.app.pipeline);
+    let calls = 0;
+    // The first event fails as if the disk were full; the next ones go through.
+    session.app.pipeline.handle = (inbound) =>
+      ++calls === 1 ? Promise.reject(new Error("SQLITE_FULL")) : handle(inbound);
+    const printed = await session.run(["/aide", "/annonce 3"]);
+    expect(printed).toContain("Ce message n'a pas pu être traité");
+    expect(printed).toContain("Il n'y a pas d'annonce #3");
+  });
+});
