@@ -7,6 +7,7 @@
  * created, with the triggers that keep it in sync, by a custom migration (see
  * storage/migrations/*_listings_fts.sql).
  */
+import { sql } from "drizzle-orm";
 import {
   index,
   integer,
@@ -166,7 +167,10 @@ export const outbox = sqliteTable(
   },
   (t) => [
     index("outbox_state_idx").on(t.state, t.id),
-    uniqueIndex("outbox_dedupe_unique").on(t.dedupeKey),
+    // Partial: most messages have no key, and need no entry in this index.
+    uniqueIndex("outbox_dedupe_unique")
+      .on(t.dedupeKey)
+      .where(sql`${t.dedupeKey} IS NOT NULL`),
   ],
 );
 
