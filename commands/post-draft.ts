@@ -105,7 +105,6 @@ export function publishDraft(
     },
     ctx.now,
   );
-  ctx.audit({ action: "listing-created", networkId: listing.networkId, listingId: listing.id });
   return listing;
 }
 

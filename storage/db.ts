@@ -25,9 +25,13 @@ export function openDatabase(path: string): Db {
   sqlite.pragma("synchronous = NORMAL");
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
-  // A larger page cache (64 MiB instead of 2) keeps the hot part of the full-text index in
-  // memory: at a million listings it halves the cost of writing a listing.
+  // A larger page cache (64 MiB instead of 2) keeps the hot part of the indexes in memory
+  // between events (posting at 100,000 listings: 1,081 -> 1,354 a second).
   sqlite.pragma("cache_size = -65536");
+  // Checkpoint the write-ahead log every ~40 MiB rather than every 4: pages written again and
+  // again (index roots, the full-text index's structure) are copied to the file once (posting
+  // at 1,000,000 listings: about 1,400 -> 1,700 a second).
+  sqlite.pragma("wal_autocheckpoint = 10000");
   const db = drizzle({ client: sqlite, schema, casing: "snake_case" });
   migrate(db, { migrationsFolder: MIGRATIONS });
   return db;
