@@ -82,12 +82,47 @@ export interface InboundHandler {
   (inbound: Inbound): Promise<void>;
 }
 
+/** Something that happened to a room rather than a message in it. */
+export type RoomEvent = { platform: string; eventId: string; room: RoomRef } & (
+  /** The bot was added to a group room (or accepted an invitation). */
+  | { kind: "joined"; by?: Sender }
+  /** The bot was removed from a room, or left it. */
+  | { kind: "left" }
+  /** The platform gave the room a new id (Telegram group -> supergroup). */
+  | { kind: "migrated"; newRoomId: string }
+);
+
+/** Handles room events; resolves once their effects are committed. */
+export interface RoomEventHandler {
+  (event: RoomEvent): Promise<void>;
+}
+
+/** Small durable values an adapter keeps across restarts (update offset, sync token). */
+export interface AdapterState {
+  get(key: string): string | undefined;
+  /** Stores a value at once (call it only after the effects it stands for are committed). */
+  set(key: string, value: string): void;
+}
+
+/** One entry of a platform's command menu. */
+export interface MenuEntry {
+  command: string;
+  description: string;
+}
+
+/** The command menus for a language: in private chats, in groups, for group administrators. */
+export interface CommandMenus {
+  private: MenuEntry[];
+  group: MenuEntry[];
+  admin: MenuEntry[];
+}
+
 /** A platform connection. */
 export interface Adapter {
   /** Platform name used in member and room identities (`telegram`, `matrix`, `console`). */
   readonly platform: string;
-  /** Connects and starts delivering inbound events to `handler`. */
-  start(handler: InboundHandler): Promise<void>;
+  /** Connects and starts delivering inbound messages to `handler` and room events to `rooms`. */
+  start(handler: InboundHandler, rooms: RoomEventHandler): Promise<void>;
   /** Stops receiving; resolves when no more events will be delivered. */
   stop(): Promise<void>;
   /**

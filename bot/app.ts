@@ -3,15 +3,17 @@
  * pipeline, outbox delivery and scheduler. main.ts uses it with the real process; tests and
  * benchmarks build their own with `:memory:` databases, fake clocks and platform fakes.
  */
-import type { Adapter } from "../adapters/types.js";
+import type { Adapter, AdapterState, CommandMenus } from "../adapters/types.js";
 import { allFlows, createRegistry } from "../commands/index.js";
 import type { CommandRegistry } from "../commands/registry.js";
 import { Catalog } from "../storage/catalog.js";
 import { closeDatabase, openDatabase, type Db } from "../storage/db.js";
 import { loadPlaces, type Places } from "../storage/places.js";
+import { getSetting, setSetting } from "../storage/settings.js";
 import { AdjustableClock, type Clock } from "./clock.js";
 import type { Config } from "./config.js";
-import { I18n } from "./i18n.js";
+import { I18n, type Locale } from "./i18n.js";
+import { commandMenus } from "./menus.js";
 import { coreJobs } from "./jobs.js";
 import { silentLogger, type Logger } from "./logger.js";
 import { Notifier } from "./notify.js";
@@ -48,6 +50,10 @@ export interface App {
   adapters: Map<string, Adapter>;
   /** Adds a platform connection (before `start`). */
   addAdapter(adapter: Adapter): void;
+  /** Durable key/value state for one platform's adapter (update offset, sync token). */
+  adapterState(platform: string): AdapterState;
+  /** The command menus of a language, generated from the command declarations. */
+  commandMenus(locale: Locale): CommandMenus;
   /** Starts delivery, the scheduler, then every adapter. */
   start(): Promise<void>;
   /** Stops receiving, lets the outbox finish what is in flight, closes the database. */
@@ -116,11 +122,22 @@ export function createApp(config: Config, parts: AppParts = {}): App {
     addAdapter(adapter) {
       adapters.set(adapter.platform, adapter);
     },
+    adapterState(platform) {
+      return {
+        get: (key) => getSetting(db, `${platform}.${key}`),
+        set: (key, value) => setSetting(db, `${platform}.${key}`, value, clock.now()),
+      };
+    },
+    commandMenus: (locale) => commandMenus(registry, i18n.translator(locale)),
     async start() {
       outbox.start();
       await scheduler.start();
-      for (const adapter of adapters.values())
-        await adapter.start((inbound) => pipeline.handle(inbound));
+      for (const adapter of adapters.values()) {
+        await adapter.start(
+          (inbound) => pipeline.handle(inbound),
+          (event) => pipeline.handleRoomEvent(event),
+        );
+      }
       started = true;
     },
     async stop() {

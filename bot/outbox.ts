@@ -4,9 +4,12 @@
  * network errors, and survive restarts (they are rows, not promises).
  */
 import { DeliveryError, type Adapter } from "../adapters/types.js";
-import type { Db } from "../storage/db.js";
+import { inTransaction, type Db } from "../storage/db.js";
+import { setMemberUnreachable } from "../storage/members.js";
 import {
   destinationOf,
+  enqueueMessage,
+  markHeld,
   markFailed,
   markRetry,
   markSending,
@@ -163,10 +166,37 @@ export class OutboxDelivery {
     }
   }
 
+  /**
+   * The person never opened their private chat with the bot, or blocked it: keep the message
+   * for when they come back (bot/pipeline.ts releases it), and send its fallback (a pointer
+   * in the group the request came from), so that nothing is silently dropped.
+   */
+  private unreachable(row: OutboxRow, reason: string): void {
+    const { db, clock } = this.options;
+    const now = clock.now();
+    inTransaction(db, () => {
+      markHeld(db, row.id, reason);
+      setMemberUnreachable(db, row.platform, row.destinationId, now);
+      const fallback = messageOf(row).fallback;
+      if (fallback)
+        enqueueMessage(db, fallback.destination, fallback.message, now, `fallback:${row.id}`);
+    });
+    this.kick();
+  }
+
   private failed(row: OutboxRow, attempt: number, error: unknown): void {
     const { db, clock } = this.options;
     const reason = error instanceof Error ? error.message : String(error);
     const log = this.log.child({ outboxId: row.id, platform: row.platform, attempt });
+    if (
+      error instanceof DeliveryError &&
+      error.failure === "unreachable" &&
+      row.destinationKind === "member"
+    ) {
+      this.unreachable(row, reason);
+      log.info("person unreachable privately: message held until they come back");
+      return;
+    }
     const retryable = !(error instanceof DeliveryError) || error.retryable;
     if (!retryable || attempt >= this.maxAttempts) {
       log.error({ err: error }, "message given up");

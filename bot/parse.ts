@@ -23,26 +23,28 @@ export interface CommandLine {
 export type OptionName = "place" | "kind" | "terms" | "until" | "status";
 
 /** What people may type before the colon, in French and in English, for each option. */
-const OPTION_ALIASES: Record<string, OptionName> = {
-  lieu: "place",
-  a: "place",
-  in: "place",
-  at: "place",
-  place: "place",
-  type: "kind",
-  kind: "kind",
-  modalite: "terms",
-  modalites: "terms",
-  terms: "terms",
-  jusqu: "until",
-  jusqua: "until",
-  jusquau: "until",
-  until: "until",
-  expire: "until",
-  statut: "status",
-  status: "status",
-  etat: "status",
-};
+const OPTION_ALIASES = new Map<string, OptionName>(
+  Object.entries({
+    lieu: "place",
+    a: "place",
+    in: "place",
+    at: "place",
+    place: "place",
+    type: "kind",
+    kind: "kind",
+    modalite: "terms",
+    modalites: "terms",
+    terms: "terms",
+    jusqu: "until",
+    jusqua: "until",
+    jusquau: "until",
+    until: "until",
+    expire: "until",
+    statut: "status",
+    status: "status",
+    etat: "status",
+  }) as [string, OptionName][],
+);
 
 /** The arguments of a command, ready for its zod schema. */
 export interface ParsedArgs {
@@ -158,7 +160,9 @@ export function parseArgs(argsText: string, settings: ParseArgsOptions = {}): Pa
     if (!token) continue;
     if (!token.quoted) {
       const option = /^([\p{L}'’]{1,12}):(.*)$/su.exec(token.value);
-      const name = option?.[1] ? OPTION_ALIASES[nameKey(option[1]).replace(/ /g, "")] : undefined;
+      const name = option?.[1]
+        ? OPTION_ALIASES.get(nameKey(option[1]).replace(/ /g, ""))
+        : undefined;
       if (option && name && allowed.has(name)) {
         let value = unquote(option[2] ?? "");
         let end = token.end;

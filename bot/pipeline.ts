@@ -4,9 +4,10 @@
  * authorise, run the command (or the guided conversation), queue the replies in the outbox.
  * Delivery happens after the commit (bot/outbox.ts).
  */
-import type { Inbound, PlatformRole, RoomRef } from "../adapters/types.js";
+import type { Inbound, PlatformRole, RoomEvent, RoomRef } from "../adapters/types.js";
 import type { CommandRegistry } from "../commands/registry.js";
 import type {
+  Access,
   Command,
   CommandContext,
   CommandResult,
@@ -24,13 +25,15 @@ import {
   findOrCreateMember,
   memberIdentity,
   setMemberLastNetwork,
+  setMemberReachable,
   type Member,
 } from "../storage/members.js";
 import { findOrCreateRoom, type Room } from "../storage/networks.js";
-import { enqueueMessage } from "../storage/outbox.js";
+import { enqueueMessage, releaseHeld } from "../storage/outbox.js";
 import type { Places } from "../storage/places.js";
 import type { Clock } from "./clock.js";
-import { createCommandContext } from "./context.js";
+import { commandLine, createCommandContext } from "./context.js";
+import { applyRoomEvent } from "./room-events.js";
 import { UserError } from "./errors.js";
 import { isLocale, localeFromHint, type I18n, type Locale, type Translator } from "./i18n.js";
 import type { Logger } from "./logger.js";
@@ -43,7 +46,14 @@ import {
   type CommandLine,
 } from "./parse.js";
 import { RateLimiter } from "./rate-limit.js";
-import { code, message, paragraph, type Destination, type RichText } from "./reply.js";
+import {
+  code,
+  message,
+  paragraph,
+  type Destination,
+  type OutgoingMessage,
+  type RichText,
+} from "./reply.js";
 
 /** Settings of the pipeline. */
 export interface PipelineSettings extends CommandSettings {
@@ -80,6 +90,15 @@ interface EventScope {
   t: Translator;
   log: Logger;
 }
+
+/** A command with its validated arguments. */
+interface Invocation {
+  command: Command;
+  args: unknown;
+}
+
+/** How long messages for an unreachable person are kept for when they come back. */
+const HELD_FOR_MS = 7 * 86_400_000;
 
 /** Thrown to end the handling of an event without any reply. */
 class Silence extends Error {}
@@ -166,6 +185,13 @@ export class Pipeline {
     ) {
       setMemberLastNetwork(db, member.id, room.networkId);
     }
+    // Someone the bot could not write to privately just did: send what was kept for them.
+    let released = 0;
+    if (room.kind === "direct" && member.unreachableSince !== null) {
+      setMemberReachable(db, member.id);
+      released = releaseHeld(db, inbound.platform, inbound.sender.id, now - HELD_FOR_MS, now);
+      member.unreachableSince = null;
+    }
     const locale = this.localeOf(member, inbound.sender.localeHint);
     const scope: EventScope = {
       inbound,
@@ -197,11 +223,11 @@ export class Pipeline {
     try {
       const command = this.commandFor(ctx, scope, line, text);
       // A savepoint: a failing command leaves no half-done change, but the event stays handled.
-      result = db.$client.transaction(() => this.run(ctx, scope, command, line, text))();
+      result = db.$client.transaction(() => this.run(ctx, scope, command, text))();
     } catch (error) {
       result = this.failure(scope, error);
     }
-    return this.queue(scope, result);
+    return this.queue(scope, result) + released;
   }
 
   private localeOf(member: Member, hint: string | undefined): Locale {
@@ -210,15 +236,16 @@ export class Pipeline {
   }
 
   /**
-   * The command to run (undefined: plain text for a guided conversation), authorised. Runs
-   * outside the command's savepoint so that a refusal stays recorded.
+   * The command to run, authorised, with its validated arguments (undefined: plain text for
+   * a guided conversation). Runs outside the command's savepoint so that a refusal stays
+   * recorded.
    */
   private commandFor(
     ctx: CommandContext,
     scope: EventScope,
     line: CommandLine | undefined,
     text: string,
-  ): Command | undefined {
+  ): Invocation | undefined {
     if (text.length > MAX_INPUT_LENGTH)
       throw new UserError("input-too-long", { max: MAX_INPUT_LENGTH });
     if (!line) return undefined;
@@ -234,52 +261,61 @@ export class Pipeline {
         help: ctx.command("help"),
       });
     }
-    this.authorise(ctx, scope, command);
-    return command;
+    this.authorise(ctx, scope, command, command.access);
+    const args = this.parse(scope, command, line);
+    // Some commands need more rights for some uses (`/reseau` shows; `/reseau nom` binds).
+    const access = command.accessFor?.(args);
+    if (access) this.authorise(ctx, scope, command, access);
+    return { command, args };
   }
 
-  /** Runs a command, or gives plain text to the member's guided conversation. */
-  private run(
-    ctx: CommandContext,
-    scope: EventScope,
-    command: Command | undefined,
-    line: CommandLine | undefined,
-    text: string,
-  ): CommandResult {
-    if (!command || !line) {
-      const conversation = getConversation(ctx.db, scope.member.id);
-      const flow = conversation && this.flows.get(conversation.flow);
-      if (flow) return flow.answer(ctx, text);
-      throw new UserError("not-a-command", { help: ctx.command("help") });
-    }
+  /** Validates a command's arguments; a bad one is answered with the command's usage. */
+  private parse(scope: EventScope, command: Command, line: CommandLine): unknown {
     const args = parseArgs(line.argsText, {
       options: command.options ?? [],
       extendOption: (option, words) =>
         option === "place" ? (this.options.places.resolvePrefix(words)?.used ?? 1) : 1,
     });
     const parsed = command.args.safeParse(args);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      const key =
-        issue && this.options.i18n.has(scope.locale, issue.message)
-          ? issue.message
-          : "args-invalid";
-      const bounds = issue as { maximum?: number | bigint; minimum?: number | bigint } | undefined;
-      const error = new UserError(key, {
-        max: Number(bounds?.maximum ?? 0),
-        min: Number(bounds?.minimum ?? 0),
-      });
-      error.usageOf = command.id;
-      throw error;
-    }
-    return command.run(ctx, parsed.data);
+    if (parsed.success) return parsed.data;
+    const issue = parsed.error.issues[0];
+    const key =
+      issue && this.options.i18n.has(scope.locale, issue.message) ? issue.message : "args-invalid";
+    const bounds = issue as { maximum?: number | bigint; minimum?: number | bigint } | undefined;
+    const error = new UserError(key, {
+      max: Number(bounds?.maximum ?? 0),
+      min: Number(bounds?.minimum ?? 0),
+    });
+    error.usageOf = command.id;
+    throw error;
   }
 
-  private authorise(ctx: CommandContext, scope: EventScope, command: Command): void {
+  /** Runs a command, or gives plain text to the member's guided conversation. */
+  private run(
+    ctx: CommandContext,
+    scope: EventScope,
+    invocation: Invocation | undefined,
+    text: string,
+  ): CommandResult {
+    if (!invocation) {
+      const conversation = getConversation(ctx.db, scope.member.id);
+      const flow = conversation && this.flows.get(conversation.flow);
+      if (flow) return flow.answer(ctx, text);
+      throw new UserError("not-a-command", { help: ctx.command("help") });
+    }
+    return invocation.command.run(ctx, invocation.args);
+  }
+
+  private authorise(
+    ctx: CommandContext,
+    scope: EventScope,
+    command: Command,
+    access: Access,
+  ): void {
     const allowed =
-      command.access === "everyone" ||
+      access === "everyone" ||
       ctx.role === "admin" ||
-      (command.access === "animator" && ctx.role === "animator");
+      (access === "animator" && ctx.role === "animator");
     if (allowed) return;
     recordAudit(
       ctx.db,
@@ -291,7 +327,7 @@ export class Pipeline {
       },
       ctx.now,
     );
-    throw new UserError(command.access === "admin" ? "not-allowed-admin" : "not-allowed-animator", {
+    throw new UserError(access === "admin" ? "not-allowed-admin" : "not-allowed-animator", {
       command: `/${this.options.registry.nameOf(command.id, scope.locale)}`,
     });
   }
@@ -320,11 +356,12 @@ export class Pipeline {
     const replies = result === undefined ? [] : Array.isArray(result) ? result : [result];
     const { inbound } = scope;
     const now = this.options.clock.now();
+    const here: Destination = { kind: "room", platform: inbound.platform, roomId: inbound.room.id };
     for (const reply of replies) {
       const privately = reply.to === "private" && inbound.room.kind !== "direct";
       const destination: Destination = privately
         ? { kind: "member", platform: inbound.platform, userId: inbound.sender.id }
-        : { kind: "room", platform: inbound.platform, roomId: inbound.room.id };
+        : here;
       enqueueMessage(
         this.options.db,
         destination,
@@ -334,10 +371,46 @@ export class Pipeline {
           ...(reply.replaceSource && inbound.button?.messageId
             ? { replaces: inbound.button.messageId }
             : {}),
+          // If the person cannot be written to privately, say so where they asked.
+          ...(privately
+            ? { fallback: { destination: here, message: this.unreachableNotice(scope) } }
+            : {}),
         },
         now,
       );
     }
     return replies.length;
+  }
+
+  /** The pointer left in a group when the bot cannot write to someone privately. */
+  private unreachableNotice(scope: EventScope): OutgoingMessage {
+    const { t, inbound } = scope;
+    return {
+      text: message(
+        [paragraph(t("private-unreachable", { name: scope.member.displayName }))],
+        [[{ label: t("button-open-private"), command: "/start", openPrivate: true }]],
+      ),
+      ...(inbound.messageId ? { inReplyTo: inbound.messageId } : {}),
+    };
+  }
+
+  /** Handles an event about a room (the bot added, removed, a room given a new id). */
+  handleRoomEvent(event: RoomEvent): Promise<void> {
+    const { db, clock, settings, i18n, registry } = this.options;
+    const queued = inTransaction(db, () =>
+      applyRoomEvent(
+        {
+          db,
+          now: clock.now(),
+          defaultLocale: settings.defaultLocale,
+          translator: (locale) => i18n.translator(locale),
+          command: (locale, id, ...args) => commandLine(registry, locale, id, args),
+          territoryName: settings.territoryName,
+        },
+        event,
+      ),
+    );
+    if (queued > 0) this.options.onQueued?.();
+    return Promise.resolve();
   }
 }

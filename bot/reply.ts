@@ -22,6 +22,11 @@ export type Block =
 export interface Button {
   label: string;
   command: string;
+  /**
+   * The button opens the person's private chat with the bot and sends `command` there (a
+   * Telegram deep link `t.me/<bot>?start=…`); its command is then `/start <payload>`.
+   */
+  openPrivate?: boolean;
 }
 
 /** A whole message. */
@@ -36,9 +41,26 @@ export type Destination =
   | { kind: "room"; platform: string; roomId: string }
   | { kind: "member"; platform: string; userId: string };
 
+/** A file sent with a message (its text becomes the caption). */
+export interface Attachment {
+  /** `document` (any file) or `image` (shown inline: a chart). */
+  kind: "document" | "image";
+  /** Path of the file on the bot's machine. */
+  path: string;
+  /** File name shown to the person. */
+  filename: string;
+}
+
 /** A message as queued in the outbox and handed to an adapter. */
 export interface OutgoingMessage {
   text: RichText;
+  /** A file to send with the text. */
+  attachment?: Attachment;
+  /**
+   * What to send instead when the destination is a person the bot cannot write to (they
+   * never opened the private chat, or blocked the bot): typically a pointer in the group.
+   */
+  fallback?: { destination: Destination; message: OutgoingMessage };
   /** Platform id of the message this one answers (threaded reply), when known. */
   inReplyTo?: string;
   /** Platform id of a message of the bot to replace (paging edits the results in place). */

@@ -28,7 +28,7 @@ export const languageCommand = defineCommand({
       anglais: "en",
       english: "en",
     };
-    const locale = aliases[wanted] ?? wanted;
+    const locale = Object.hasOwn(aliases, wanted) ? aliases[wanted] : wanted;
     if (!isLocale(locale))
       throw new UserError("language-unknown", { typed: wanted, choices: LOCALES.join(", ") });
     setMemberLocale(ctx.db, ctx.member.id, locale);
@@ -72,7 +72,7 @@ function commandHelp(ctx: CommandContext, command: Command): Block[] {
 /** `/aide [commande]` — the list of commands, or the help of one, generated from their declarations. */
 export const helpCommand = defineCommand({
   id: "help",
-  names: { fr: ["aide", "start"], en: ["help"] },
+  names: { fr: ["aide"], en: ["help"] },
   section: "account",
   access: "everyone",
   args: parsedArgs.transform((a) => a.words[0]?.replace(/^[/!]/, "").toLowerCase()),

@@ -12,6 +12,7 @@ import {
   showCommand,
 } from "./manage.js";
 import { removeCommand } from "./moderation.js";
+import { networkCommand, startCommand } from "./network.js";
 import { cancelCommand, needCommand, offerCommand, skipCommand } from "./post.js";
 import { postFlow } from "./post-flow.js";
 import { CommandRegistry } from "./registry.js";
@@ -33,8 +34,10 @@ export const allCommands = [
   closeCommand,
   deleteCommand,
   removeCommand,
+  networkCommand,
   languageCommand,
   helpCommand,
+  startCommand,
 ] as Command[];
 
 /** All guided flows. */

@@ -85,6 +85,8 @@ export interface Command<A = unknown> {
   options?: readonly OptionName[];
   /** Validates the parsed arguments; issue messages are locale message ids. */
   args: z.ZodType<A, ParsedArgs>;
+  /** Who may run it with these arguments, when some uses need more than `access`. */
+  accessFor?(args: A): Access | undefined;
   /** Hidden from the help list (buttons-only helpers such as "more results"). */
   hidden?: boolean;
   run(ctx: CommandContext, args: A): CommandResult;

@@ -1,5 +1,5 @@
 /** Members: people, as each platform identifies them. */
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import { prepared, type Db } from "./db.js";
 import { members } from "./schema.js";
 
@@ -83,4 +83,23 @@ export function setMemberLocale(db: Db, memberId: number, locale: string | null)
 /** Remembers the network of the group room the member last wrote in. */
 export function setMemberLastNetwork(db: Db, memberId: number, networkId: number): void {
   db.update(members).set({ lastNetworkId: networkId }).where(eq(members.id, memberId)).run();
+}
+
+/** Records that the bot cannot write to this person privately (first time only). */
+export function setMemberUnreachable(db: Db, platform: string, platformUserId: string, now: number): void {
+  db.update(members)
+    .set({ unreachableSince: now })
+    .where(
+      and(
+        eq(members.platform, platform),
+        eq(members.platformUserId, platformUserId),
+        isNull(members.unreachableSince),
+      ),
+    )
+    .run();
+}
+
+/** Records that the person can be written to again (they wrote to the bot privately). */
+export function setMemberReachable(db: Db, memberId: number): void {
+  db.update(members).set({ unreachableSince: null }).where(eq(members.id, memberId)).run();
 }

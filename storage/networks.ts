@@ -110,3 +110,22 @@ export function roomById(db: Db, id: number): Room | undefined {
       .prepare(),
   ).get({ id });
 }
+
+/** The room with this platform id, or undefined. */
+export function roomByPlatformId(db: Db, platform: string, platformRoomId: string): Room | undefined {
+  return db
+    .select()
+    .from(rooms)
+    .where(and(eq(rooms.platform, platform), eq(rooms.platformRoomId, platformRoomId)))
+    .get();
+}
+
+/** Marks a room as one the bot is in, or no longer in. */
+export function setRoomActive(db: Db, roomId: number, active: boolean): void {
+  db.update(rooms).set({ active }).where(eq(rooms.id, roomId)).run();
+}
+
+/** Gives a room the new id its platform gave it (a Telegram group that became a supergroup). */
+export function changeRoomId(db: Db, roomId: number, platformRoomId: string): void {
+  db.update(rooms).set({ platformRoomId }).where(eq(rooms.id, roomId)).run();
+}

@@ -2,7 +2,7 @@
  * The outbox: messages queued in the same transaction as what caused them, delivered after
  * the commit (bot/outbox.ts), retried until they go through or fail for good.
  */
-import { and, asc, count, eq, inArray, lt, sql } from "drizzle-orm";
+import { and, asc, count, eq, gte, inArray, lt, sql } from "drizzle-orm";
 import type { Destination, OutgoingMessage } from "../bot/reply.js";
 import { prepared, type Db } from "./db.js";
 import { outbox } from "./schema.js";
@@ -91,6 +91,31 @@ export function markRetry(db: Db, id: number, nextAttemptAt: number, error: stri
     .run();
 }
 
+/** Keeps a message for a person who cannot be reached now, until they come back. */
+export function markHeld(db: Db, id: number, error: string): void {
+  db.update(outbox).set({ state: "held", lastError: error }).where(eq(outbox.id, id)).run();
+}
+
+/**
+ * Puts back in the queue the messages held for a person who came back, if queued after
+ * `since` (older ones are out of date); returns how many.
+ */
+export function releaseHeld(db: Db, platform: string, userId: string, since: number, now: number): number {
+  return db
+    .update(outbox)
+    .set({ state: "pending", nextAttemptAt: now })
+    .where(
+      and(
+        eq(outbox.state, "held"),
+        eq(outbox.platform, platform),
+        eq(outbox.destinationKind, "member"),
+        eq(outbox.destinationId, userId),
+        gte(outbox.createdAt, since),
+      ),
+    )
+    .run().changes;
+}
+
 /** Gives up on a message, keeping why. */
 export function markFailed(db: Db, id: number, error: string): void {
   db.update(outbox).set({ state: "failed", lastError: error }).where(eq(outbox.id, id)).run();
@@ -107,7 +132,7 @@ export function requeueInterrupted(db: Db): number {
 
 /** Counts messages by state. */
 export function outboxCounts(db: Db): Record<OutboxRow["state"], number> {
-  const counts = { pending: 0, sending: 0, sent: 0, failed: 0 };
+  const counts = { pending: 0, sending: 0, sent: 0, failed: 0, held: 0 };
   for (const row of db
     .select({ state: outbox.state, n: count() })
     .from(outbox)
@@ -118,10 +143,10 @@ export function outboxCounts(db: Db): Record<OutboxRow["state"], number> {
   return counts;
 }
 
-/** Deletes delivered and failed messages older than `before`. */
+/** Deletes delivered, failed and held messages older than `before`. */
 export function purgeOutbox(db: Db, before: number): number {
   return db
     .delete(outbox)
-    .where(and(inArray(outbox.state, ["sent", "failed"]), lt(outbox.createdAt, before)))
+    .where(and(inArray(outbox.state, ["sent", "failed", "held"]), lt(outbox.createdAt, before)))
     .run().changes;
 }

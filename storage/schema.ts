@@ -53,6 +53,8 @@ export const members = sqliteTable(
     locale: text(),
     /** Network of the last group room the member wrote in: the default network of their posts. */
     lastNetworkId: integer().references(() => networks.id, { onDelete: "set null" }),
+    /** Since when the bot cannot write to them privately (never opened the chat, or blocked it). */
+    unreachableSince: integer(),
     createdAt: integer().notNull(),
     lastSeenAt: integer().notNull(),
   },
@@ -153,7 +155,8 @@ export const outbox = sqliteTable(
     destinationId: text().notNull(),
     /** The platform-neutral message (bot/reply.ts `OutgoingMessage` as JSON). */
     payload: text().notNull(),
-    state: text({ enum: ["pending", "sending", "sent", "failed"] })
+    /** `held`: for a person the bot cannot reach now, sent again when they come back. */
+    state: text({ enum: ["pending", "sending", "sent", "failed", "held"] })
       .notNull()
       .default("pending"),
     attempts: integer().notNull().default(0),

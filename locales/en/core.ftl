@@ -50,3 +50,6 @@ language-current = I speak to you in { $locale ->
   }. To change: /language followed by { $choices }.
 language-set = Noted: I will speak to you in English from now on.
 language-unknown = I do not know the language "{ $typed }". Languages: { $choices }.
+
+private-unreachable = { $name }, I cannot write to you privately: first open a chat with me (button below), then I will send you the rest.
+button-open-private = ✉️ Open the private chat

@@ -50,3 +50,6 @@ language-current = Je vous parle en { $locale ->
   }. Pour changer : /langue suivi de { $choices }.
 language-set = C'est noté : je vous parlerai désormais en français.
 language-unknown = Je ne connais pas la langue « { $typed } ». Langues disponibles : { $choices }.
+
+private-unreachable = { $name }, je n'arrive pas à vous écrire en privé : ouvrez d'abord une discussion avec moi (bouton ci-dessous), puis je vous envoie la suite.
+button-open-private = ✉️ Ouvrir la discussion privée

@@ -1,0 +1,119 @@
+/**
+ * Rooms and networks: `/reseau <nom>` binds a group room to a network (created on first use),
+ * `/reseau` tells which network the room belongs to. `/start` is where a private chat begins,
+ * including deep links that continue an action begun in a group (`/start offre`).
+ */
+import { UserError } from "../bot/errors.js";
+import { list, message, paragraph, strong } from "../bot/reply.js";
+import {
+  bindRoomToNetwork,
+  findOrCreateNetwork,
+  networkById,
+  networkByName,
+  roomsOfNetwork,
+} from "../storage/networks.js";
+import { parsedArgs } from "./args.js";
+import { startPostFlow } from "./post-flow.js";
+import { defineCommand, here, type CommandContext, type CommandResult } from "./types.js";
+
+/** Longest network name. */
+const MAX_NETWORK_NAME = 80;
+
+function showNetwork(ctx: CommandContext): CommandResult {
+  if (ctx.room.networkId === null) {
+    const bind = `${ctx.command("network")} ${ctx.t("network-name-placeholder")}`;
+    return here(message([paragraph(ctx.t("network-none", { bind }))]));
+  }
+  const network = networkById(ctx.db, ctx.room.networkId);
+  if (!network) throw new Error(`room ${ctx.room.id} bound to a missing network`);
+  const rooms = roomsOfNetwork(ctx.db, network.id);
+  return here(
+    message([
+      paragraph(strong(ctx.t("network-heading", { name: network.name }))),
+      paragraph(ctx.t("network-rooms", { count: rooms.length })),
+      list(rooms.map((r) => [`${r.title ?? r.platformRoomId} (${r.platform})`])),
+      paragraph(ctx.t(`network-policy-${network.joinPolicy}`)),
+    ]),
+  );
+}
+
+/** `/reseau [nom]` — shows the room's network, or binds the room to one (animators). */
+export const networkCommand = defineCommand({
+  id: "network",
+  names: { fr: ["reseau"], en: ["network"] },
+  section: "moderate",
+  access: "everyone",
+  args: parsedArgs.transform((a) => a.text.replace(/\s+/g, " ").trim()),
+  // Binding changes the room for everyone: only its animators (or administrators) may.
+  accessFor: (name) => (name ? "animator" : undefined),
+  run(ctx, name) {
+    if (ctx.room.kind === "direct") throw new UserError("network-not-in-private");
+    if (!name) return showNetwork(ctx);
+    if (name.length < 3 || name.length > MAX_NETWORK_NAME) {
+      throw new UserError("network-name-length", { min: 3, max: MAX_NETWORK_NAME });
+    }
+    const existed = networkByName(ctx.db, name) !== undefined;
+    const network = findOrCreateNetwork(ctx.db, name, ctx.now);
+    if (ctx.room.networkId === network.id) {
+      return here(message([paragraph(ctx.t("network-already", { name: network.name }))]));
+    }
+    bindRoomToNetwork(ctx.db, ctx.room.id, network.id);
+    ctx.audit({
+      action: "room-bound",
+      networkId: network.id,
+      details: {
+        room: ctx.room.platformRoomId,
+        platform: ctx.room.platform,
+        previous: ctx.room.networkId,
+      },
+    });
+    return here(
+      message([
+        paragraph(ctx.t(existed ? "network-joined" : "network-created", { name: network.name })),
+        paragraph(
+          ctx.t("network-next", { offer: ctx.command("offer"), search: ctx.command("search") }),
+        ),
+      ]),
+    );
+  },
+});
+
+/** Deep-link payloads of `/start`, and what each begins. */
+const START_ACTIONS = new Map<string, (ctx: CommandContext) => CommandResult>([
+  ["offer", (ctx) => startPostFlow(ctx, { kind: "offer", quick: false })],
+  ["need", (ctx) => startPostFlow(ctx, { kind: "need", quick: false })],
+]);
+
+/** `/start [action]` — the first message of a private chat, or a deep link from a group. */
+export const startCommand = defineCommand({
+  id: "start",
+  names: { fr: ["start", "demarrer"], en: ["start"] },
+  section: "account",
+  access: "everyone",
+  hidden: true,
+  args: parsedArgs.transform((a) => a.words[0]?.toLowerCase()),
+  run(ctx, action) {
+    const begin = action ? START_ACTIONS.get(action) : undefined;
+    if (begin) return begin(ctx);
+    return here(
+      message([
+        paragraph(
+          strong(
+            ctx.t("start-welcome", {
+              name: ctx.member.displayName,
+              territory: ctx.settings.territoryName,
+            }),
+          ),
+        ),
+        paragraph(
+          ctx.t("start-next", {
+            offer: ctx.command("offer"),
+            need: ctx.command("need"),
+            search: ctx.command("search"),
+            help: ctx.command("help"),
+          }),
+        ),
+      ]),
+    );
+  },
+});

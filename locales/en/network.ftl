@@ -1,0 +1,29 @@
+## Rooms and networks.
+
+room-welcome-unbound = Hello! I am the SoliTERR bot of { $territory }: I relay offers and needs between the territory's organisations. An administrator of this group can bind it to a network with { $bind }. For everything else: { $help }.
+room-welcome-back = I am back! This group stays bound to its network. For the commands: { $help }.
+network-name-placeholder = <network name>
+network-none = This room is not bound to any network. An animator or administrator of the group can bind it with { $bind }.
+network-heading = Network "{ $name }"
+network-rooms = { $count ->
+    [one] One room:
+   *[other] { $count } rooms:
+  }
+network-policy-open = Open membership: everyone can post and search.
+network-policy-validation = Membership on approval: the animators approve new members.
+network-created = ✅ Network "{ $name }" created, and this room is bound to it.
+network-joined = ✅ This room is now bound to the network "{ $name }".
+network-already = This room is already bound to the network "{ $name }".
+network-next = Listings posted here now belong to this network. To start: { $offer } or { $search }.
+network-name-length = The network's name must be between { $min } and { $max } characters long.
+network-not-in-private = Type this command in the network's group, not privately.
+
+start-welcome = Hello { $name }, welcome to SoliTERR — { $territory }!
+start-next = Here we can talk privately: post an offer ({ $offer }) or a need ({ $need }), search ({ $search }), or see every command ({ $help }).
+
+cmd-network-summary = see this room's network, or bind the room to one (animators)
+cmd-network-usage = /network [network name]
+cmd-network-details = Without a name: shows the room's network. With a name (the group's animators and administrators): binds the room to that network, created if it does not exist yet. Listings posted in the room belong to its network.
+cmd-start-summary = start a private chat with the bot
+cmd-start-usage = /start
+cmd-start-details = The "open the private chat" links send this command, sometimes followed by the action to resume.

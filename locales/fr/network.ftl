@@ -1,0 +1,29 @@
+## Salons et réseaux.
+
+room-welcome-unbound = Bonjour ! Je suis le bot SoliTERR de { $territory } : je relaie les offres et les besoins entre les structures du territoire. Un administrateur de ce groupe peut le relier à un réseau avec { $bind }. Pour tout le reste : { $help }.
+room-welcome-back = Me revoilà ! Ce groupe reste relié à son réseau. Pour les commandes : { $help }.
+network-name-placeholder = <nom du réseau>
+network-none = Ce salon n'est relié à aucun réseau. Un animateur ou administrateur du groupe peut le relier avec { $bind }.
+network-heading = Réseau « { $name } »
+network-rooms = { $count ->
+    [one] Un salon :
+   *[other] { $count } salons :
+  }
+network-policy-open = Adhésion ouverte : chacun peut publier et chercher.
+network-policy-validation = Adhésion sur validation : les animateurs approuvent les nouveaux membres.
+network-created = ✅ Réseau « { $name } » créé, et ce salon y est relié.
+network-joined = ✅ Ce salon est maintenant relié au réseau « { $name } ».
+network-already = Ce salon est déjà relié au réseau « { $name } ».
+network-next = Les annonces publiées ici appartiennent désormais à ce réseau. Pour commencer : { $offer } ou { $search }.
+network-name-length = Le nom du réseau doit faire entre { $min } et { $max } caractères.
+network-not-in-private = Cette commande se tape dans le groupe du réseau, pas en privé.
+
+start-welcome = Bonjour { $name }, bienvenue sur SoliTERR — { $territory } !
+start-next = Ici, nous pouvons parler en privé : publier une offre ({ $offer }) ou un besoin ({ $need }), chercher ({ $search }), ou voir toutes les commandes ({ $help }).
+
+cmd-network-summary = voir le réseau de ce salon, ou l'y relier (animateurs)
+cmd-network-usage = /reseau [nom du réseau]
+cmd-network-details = Sans nom : affiche le réseau du salon. Avec un nom (animateurs et administrateurs du groupe) : relie le salon à ce réseau, créé s'il n'existe pas encore. Les annonces publiées dans le salon appartiennent à son réseau.
+cmd-start-summary = commencer une discussion privée avec le bot
+cmd-start-usage = /start
+cmd-start-details = Les liens « ouvrir la discussion privée » envoient cette commande, parfois suivie de l'action à reprendre.

@@ -1,0 +1,1 @@
+ALTER TABLE `members` ADD `unreachable_since` integer;
