@@ -83,14 +83,15 @@ export interface InboundHandler {
 }
 
 /** Something that happened to a room rather than a message in it. */
-export type RoomEvent = { platform: string; eventId: string; room: RoomRef } & (
+export type RoomEvent = { platform: string; eventId: string; room: RoomRef } &
   /** The bot was added to a group room (or accepted an invitation). */
-  | { kind: "joined"; by?: Sender }
-  /** The bot was removed from a room, or left it. */
-  | { kind: "left" }
-  /** The platform gave the room a new id (Telegram group -> supergroup). */
-  | { kind: "migrated"; newRoomId: string }
-);
+  (
+    | { kind: "joined"; by?: Sender }
+    /** The bot was removed from a room, or left it. */
+    | { kind: "left" }
+    /** The platform gave the room a new id (Telegram group -> supergroup). */
+    | { kind: "migrated"; newRoomId: string }
+  );
 
 /** Handles room events; resolves once their effects are committed. */
 export interface RoomEventHandler {

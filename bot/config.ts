@@ -69,6 +69,22 @@ const schema = z.object({
   LOG_FILE: z.string().optional(),
   LISTING_EXPIRY_DAYS: intInRange(1, 365, 60),
   RATE_LIMIT_PER_MINUTE: intInRange(1, 10_000, 30),
+  TELEGRAM_BOT_TOKEN: z
+    .string()
+    .regex(/^\d+:[A-Za-z0-9_-]{20,}$/, "a bot token from BotFather, like 123456789:AA…")
+    .optional(),
+  TELEGRAM_API_ROOT: z
+    .url("a URL such as https://api.telegram.org")
+    .default("https://api.telegram.org"),
+  TELEGRAM_WEBHOOK_URL: z
+    .url({ protocol: /^https$/, error: "an https:// URL that Telegram can reach" })
+    .optional(),
+  TELEGRAM_WEBHOOK_SECRET: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{16,256}$/, "16 to 256 characters among A-Z, a-z, 0-9, _ and -")
+    .optional(),
+  TELEGRAM_WEBHOOK_HOST: z.string().default("0.0.0.0"),
+  TELEGRAM_WEBHOOK_PORT: intInRange(1, 65_535, 8443),
 });
 
 /** The validated configuration. */
@@ -91,6 +107,18 @@ export interface Config {
   listingExpiryDays: number;
   /** Commands a member may send per minute before the bot asks them to slow down. Default 30. */
   rateLimitPerMinute: number;
+  /** Telegram connection, when TELEGRAM_BOT_TOKEN is set. */
+  telegram?: TelegramConfig;
+}
+
+/** How the bot connects to Telegram. */
+export interface TelegramConfig {
+  /** Bot token from BotFather. */
+  token: string;
+  /** Bot API server. Default https://api.telegram.org. */
+  apiRoot: string;
+  /** Webhook mode (instead of long polling) when TELEGRAM_WEBHOOK_URL is set. */
+  webhook?: { url: string; secret: string; host: string; port: number };
 }
 
 /** A configuration problem, with one line per bad or missing variable. */
@@ -118,6 +146,27 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     );
   }
   const c = result.data;
+  if (c.TELEGRAM_WEBHOOK_URL && !c.TELEGRAM_WEBHOOK_SECRET) {
+    throw new ConfigError([
+      "TELEGRAM_WEBHOOK_SECRET: expected a secret of 16 to 256 characters (A-Z, a-z, 0-9, _ and -) when TELEGRAM_WEBHOOK_URL is set (missing)",
+    ]);
+  }
+  const telegram: TelegramConfig | undefined = c.TELEGRAM_BOT_TOKEN
+    ? {
+        token: c.TELEGRAM_BOT_TOKEN,
+        apiRoot: c.TELEGRAM_API_ROOT.replace(/\/+$/, ""),
+        ...(c.TELEGRAM_WEBHOOK_URL && c.TELEGRAM_WEBHOOK_SECRET
+          ? {
+              webhook: {
+                url: c.TELEGRAM_WEBHOOK_URL,
+                secret: c.TELEGRAM_WEBHOOK_SECRET,
+                host: c.TELEGRAM_WEBHOOK_HOST,
+                port: c.TELEGRAM_WEBHOOK_PORT,
+              },
+            }
+          : {}),
+      }
+    : undefined;
   return {
     databasePath: c.DATABASE_PATH,
     defaultLocale: c.DEFAULT_LOCALE,
@@ -128,6 +177,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ...(c.LOG_FILE ? { logFile: c.LOG_FILE } : {}),
     listingExpiryDays: c.LISTING_EXPIRY_DAYS,
     rateLimitPerMinute: c.RATE_LIMIT_PER_MINUTE,
+    ...(telegram ? { telegram } : {}),
   };
 }
 

@@ -2,19 +2,21 @@
  * Entry point: reads the configuration, builds the bot, connects the platforms and runs until
  * stopped. With no platform credentials, it opens the console mode on the local database.
  *
- *   npm start              console mode (or the configured platforms)
- *   npm start -- --demo    load the demo territory into an empty database first
+ *   npm start                 the configured platforms, or console mode when there are none
+ *   npm start -- --demo       console mode: load the demo territory into an empty database first
+ *   npm start -- --console    console mode even when platforms are configured
  */
 import { dirname, join } from "node:path";
 import { createInterface } from "node:readline/promises";
 import { pino } from "pino";
 import { ConsoleAdapter } from "../adapters/console/console-adapter.js";
 import { isEmptyTerritory } from "../storage/settings.js";
-import { createApp } from "./app.js";
+import { TelegramAdapter } from "../adapters/telegram/telegram-adapter.js";
+import { createApp, type App } from "./app.js";
 import { AdjustableClock } from "./clock.js";
-import { ConfigError, loadConfig, loadDotEnv, type Config } from "./config.js";
+import { ConfigError, loadConfig, loadDotEnv, type Config, type TelegramConfig } from "./config.js";
 import { loadDemo } from "./demo.js";
-import { createLogger } from "./logger.js";
+import { createLogger, type Logger } from "./logger.js";
 
 /** Writes an operator message on standard error (logs are not for this: they may go to a file). */
 function say(text: string): void {
@@ -43,10 +45,23 @@ async function confirm(question: string): Promise<boolean> {
   return answer === "" || /^(o|oui|y|yes)$/.test(answer);
 }
 
-async function main(argv: string[]): Promise<void> {
-  const config = readConfig();
+/** Stops the bot once, on a signal or at the end of the console's input. */
+function stopper(app: App, logger: Logger): (code: number) => Promise<void> {
+  let stopping = false;
+  return async (code) => {
+    if (stopping) return;
+    stopping = true;
+    await app.stop();
+    logger.info("stopped");
+    logger.flush();
+    process.exit(code);
+  };
+}
+
+/** Console mode: a local chat in the terminal on the local database. */
+async function runConsole(config: Config, argv: string[]): Promise<void> {
   const interactive = process.stdin.isTTY === true;
-  // In console mode the terminal is the chat: logs go to a file beside the database.
+  // The terminal is the chat: logs go to a file beside the database.
   const logFile = config.logFile ?? join(dirname(config.databasePath), "soliterr.log");
   const logger = createLogger(
     config.logLevel,
@@ -79,22 +94,52 @@ async function main(argv: string[]): Promise<void> {
     runJobs: () => app.scheduler.runAll(),
   });
   app.addAdapter(console);
-
-  let stopping = false;
-  const stop = async (code: number) => {
-    if (stopping) return;
-    stopping = true;
-    await app.stop();
-    logger.info("stopped");
-    logger.flush();
-    process.exit(code);
-  };
+  const stop = stopper(app, logger);
   process.on("SIGINT", () => void stop(0));
   process.on("SIGTERM", () => void stop(0));
   await app.start();
   await console.done;
   await app.outbox.drain();
   await stop(0);
+}
+
+/** Platform mode: the configured chat platforms, until a signal stops the bot. */
+async function runPlatforms(config: Config, telegram: TelegramConfig): Promise<void> {
+  const logger = config.logFile
+    ? createLogger(config.logLevel, pino.destination({ dest: config.logFile, mkdir: true }))
+    : createLogger(config.logLevel);
+  // Several chats are served at once; Telegram's limits are kept by the adapter.
+  const app = createApp(config, { logger, outbox: { concurrency: 16 } });
+  logger.info({ database: config.databasePath, platforms: ["telegram"] }, "starting");
+  app.addAdapter(
+    new TelegramAdapter({
+      token: telegram.token,
+      apiRoot: telegram.apiRoot,
+      ...(telegram.webhook ? { webhook: telegram.webhook } : {}),
+      state: app.adapterState("telegram"),
+      menus: (locale) => app.commandMenus(locale),
+      defaultLocale: config.defaultLocale,
+      logger,
+    }),
+  );
+  const stop = stopper(app, logger);
+  process.on("SIGINT", () => void stop(0));
+  process.on("SIGTERM", () => void stop(0));
+  try {
+    await app.start();
+  } catch (error) {
+    logger.fatal({ err: error }, "could not start");
+    say(error instanceof Error ? error.message : String(error));
+    await app.stop().catch(() => undefined);
+    logger.flush();
+    process.exit(1);
+  }
+}
+
+async function main(argv: string[]): Promise<void> {
+  const config = readConfig();
+  if (config.telegram && !argv.includes("--console")) await runPlatforms(config, config.telegram);
+  else await runConsole(config, argv);
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {

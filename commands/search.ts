@@ -59,21 +59,43 @@ function criteriaSummary(ctx: CommandContext, criteria: SearchCriteria): string 
   return parts.length > 0 ? parts.join(" · ") : ctx.t("search-everything");
 }
 
-/** One page of results for a saved search. */
+/**
+ * One page of results for a saved search. In a group, results longer than a page go to the
+ * person's private chat, with a short pointer in the group: the group is a conversation,
+ * not a list.
+ */
 export function searchPage(
   ctx: CommandContext,
   searchId: number,
   criteria: SearchCriteria,
   page: number,
   previousPage: number,
-): Reply {
+): Reply[] {
+  const reply = resultsPage(ctx, searchId, criteria, page, previousPage);
+  if (ctx.room.kind === "direct" || !reply.paged) return [reply.reply];
+  return [
+    here(message([paragraph(ctx.t("search-sent-private", { name: ctx.member.displayName }))])),
+    { ...reply.reply, to: "private", replaceSource: false },
+  ];
+}
+
+function resultsPage(
+  ctx: CommandContext,
+  searchId: number,
+  criteria: SearchCriteria,
+  page: number,
+  previousPage: number,
+): { reply: Reply; paged: boolean } {
   const found = searchListings(ctx.db, ctx.places, criteria, page, SEARCH_PAGE_SIZE);
   if (page !== previousPage) setSearchPage(ctx.db, searchId, page);
   const summary = criteriaSummary(ctx, criteria);
   if (found.listings.length === 0) {
     const key =
       page > 0 ? "search-no-more" : criteria.status === "open" ? "search-none-open" : "search-none";
-    return here(message([paragraph(ctx.t(key, { criteria: summary }))]), ctx.fromButton);
+    return {
+      reply: here(message([paragraph(ctx.t(key, { criteria: summary }))]), ctx.fromButton),
+      paged: page > 0,
+    };
   }
   const buttons: Button[] = [];
   if (page > 0)
@@ -84,7 +106,7 @@ export function searchPage(
     strong(ctx.t("search-heading", { criteria: summary, page: page + 1 })),
   ];
   const first = found.listings[0]?.id ?? 1;
-  return here(
+  const reply = here(
     listingsMessage(
       ctx,
       heading,
@@ -100,6 +122,7 @@ export function searchPage(
     ),
     ctx.fromButton,
   );
+  return { reply, paged: buttons.length > 0 };
 }
 
 /** `/chercher …` — searches the listings. */
@@ -113,13 +136,15 @@ export const searchCommand = defineCommand({
   run(ctx, args) {
     const criteria = criteriaFromArgs(ctx, args);
     const searchId = saveSearch(ctx.db, ctx.member.id, criteria, ctx.now);
-    const reply = searchPage(ctx, searchId, criteria, 0, 0);
+    const replies = searchPage(ctx, searchId, criteria, 0, 0);
     if (args.tags.length > 1) {
-      reply.text.blocks.unshift(
-        paragraph(ctx.t("search-category-one-only", { used: args.tags[0] ?? "" })),
-      );
+      replies
+        .at(-1)
+        ?.text.blocks.unshift(
+          paragraph(ctx.t("search-category-one-only", { used: args.tags[0] ?? "" })),
+        );
     }
-    return reply;
+    return replies;
   },
 });
 

@@ -14,3 +14,4 @@ search-none-open = No open listing matches: { $criteria }. Try fewer words, a wi
 search-no-more = There are no more results for: { $criteria }.
 search-expired = I cannot find that search any more. Run it again with { $search }.
 search-category-one-only = One category per search: I kept #{ $used }.
+search-sent-private = { $name }, the results take several pages: I am sending them to you privately.

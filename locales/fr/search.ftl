@@ -14,3 +14,4 @@ search-none-open = Aucune annonce ouverte ne correspond à : { $criteria }. Essa
 search-no-more = Il n'y a pas d'autres résultats pour : { $criteria }.
 search-expired = Je ne retrouve pas cette recherche. Relancez-la avec { $search }.
 search-category-one-only = Une seule catégorie par recherche : j'ai gardé #{ $used }.
+search-sent-private = { $name }, les résultats tiennent sur plusieurs pages : je vous les envoie en privé.

@@ -466,9 +466,26 @@ describe("search pages", () => {
     }
   });
   const newestFirst = () => [...listings].reverse();
+  // Paging happens in the private chat (results of several pages leave the group).
+  const dm = { dm: true };
+
+  it("sends results of several pages privately from a group, with a pointer in the group", async () => {
+    const [pointer, results] = await bot.say("/chercher camion");
+    expect(pointer!.destination).toEqual({ kind: "room", platform: "test", roomId: "room1" });
+    expect(pointer!.text).toContain(
+      "Ana, les résultats tiennent sur plusieurs pages : je vous les envoie en privé.",
+    );
+    expect(results!.destination).toEqual({ kind: "member", platform: "test", userId: "ana" });
+    expect(numbers(results!.text)).toEqual(newestFirst().slice(0, 10));
+    // One page is answered in the group itself.
+    const mixer = await post("/offre Bétonnière #equipement lieu:Tarbes");
+    const [single] = await bot.say("/chercher bétonnière");
+    expect(single!.destination.kind).toBe("room");
+    expect(numbers(single!.text)).toEqual([mixer]);
+  });
 
   it("pages results by ten with a button for the next page", async () => {
-    const [first] = await bot.say("/chercher camion");
+    const [first] = await bot.say("/chercher camion", dm);
     expect(numbers(first!.text)).toEqual(newestFirst().slice(0, 10));
     expect(first!.text).toContain("— page 1");
     const more = moreButton(first!.buttons, 2);
@@ -476,7 +493,7 @@ describe("search pages", () => {
     expect(first!.buttons).toHaveLength(1);
     expect(first!.message.replaces).toBeUndefined();
 
-    const second = await bot.say(more!, { button: "m1" });
+    const second = await bot.say(more!, { dm: true, button: "m1" });
     expect(second).toHaveLength(1);
     expect(second[0]!.message.replaces).toBe("m1");
     expect(numbers(second[0]!.text)).toEqual(newestFirst().slice(10, 20));
@@ -484,36 +501,36 @@ describe("search pages", () => {
     const searchId = /^\/plus (\d+) 2$/.exec(more!)![1];
     expect(second[0]!.buttons).toEqual([`/plus ${searchId} 1`, `/plus ${searchId} 3`]);
 
-    const third = await bot.say(`/plus ${searchId} 3`, { button: "m2" });
+    const third = await bot.say(`/plus ${searchId} 3`, { dm: true, button: "m2" });
     expect(third[0]!.message.replaces).toBe("m2");
     expect(numbers(third[0]!.text)).toEqual(newestFirst().slice(20));
     expect(third[0]!.buttons).toEqual([`/plus ${searchId} 2`]);
   });
 
   it("gives the next page of the latest search with /plus alone", async () => {
-    await bot.say("/chercher type:besoin");
-    await bot.say("/chercher camion");
-    expect(numbers(await bot.ask("/plus"))).toEqual(newestFirst().slice(10, 20));
-    expect(numbers(await bot.ask("/plus"))).toEqual(newestFirst().slice(20));
-    const after = await bot.ask("/plus");
+    await bot.say("/chercher type:besoin", dm);
+    await bot.say("/chercher camion", dm);
+    expect(numbers(await bot.ask("/plus", dm))).toEqual(newestFirst().slice(10, 20));
+    expect(numbers(await bot.ask("/plus", dm))).toEqual(newestFirst().slice(20));
+    const after = await bot.ask("/plus", dm);
     expect(numbers(after)).toEqual([]);
     expect(after).toContain("Il n'y a pas d'autres résultats pour : « camion »");
   });
 
   it("goes back to an earlier page", async () => {
-    const [first] = await bot.say("/chercher");
+    const [first] = await bot.say("/chercher", dm);
     const searchId = /^\/plus (\d+) 2$/.exec(moreButton(first!.buttons, 2)!)![1];
-    await bot.say(`/plus ${searchId} 3`);
-    expect(numbers(await bot.ask(`/plus ${searchId} 1`))).toEqual(newestFirst().slice(0, 10));
+    await bot.say(`/plus ${searchId} 3`, dm);
+    expect(numbers(await bot.ask(`/plus ${searchId} 1`, dm))).toEqual(newestFirst().slice(0, 10));
   });
 
   it("does not let another member page someone else's search", async () => {
-    const [first] = await bot.say("/chercher camion");
+    const [first] = await bot.say("/chercher camion", dm);
     const more = moreButton(first!.buttons, 2)!;
-    const reply = await bot.ask(more, { as: "bob" });
+    const reply = await bot.ask(more, { as: "bob", dm: true });
     expect(numbers(reply)).toEqual([]);
     expect(reply).toContain("Je ne retrouve pas cette recherche. Relancez-la avec /chercher");
-    const alone = await bot.ask("/plus", { as: "bob" });
+    const alone = await bot.ask("/plus", { as: "bob", dm: true });
     expect(numbers(alone)).toEqual([]);
     expect(alone).toContain("Je ne retrouve pas cette recherche");
   });
@@ -529,9 +546,9 @@ describe("search pages", () => {
     }
     const expected = [...titles.reverse(), ...descriptions.reverse()];
     const pages = [
-      numbers(await bot.ask("/chercher remorque")),
-      numbers(await bot.ask("/plus")),
-      numbers(await bot.ask("/plus")),
+      numbers(await bot.ask("/chercher remorque", dm)),
+      numbers(await bot.ask("/plus", dm)),
+      numbers(await bot.ask("/plus", dm)),
     ];
     expect(pages.map((p) => p.length)).toEqual([10, 10, 5]);
     expect(pages.flat()).toEqual(expected);
@@ -653,9 +670,9 @@ describe("search in English", () => {
   it("pages an English search with /more buttons", async () => {
     for (let i = 0; i < 10; i++) await post(`/offre Van ${i} #vehicules lieu:Tarbes`);
     await bot.ask("/language en");
-    const [first] = await bot.say("/search van");
+    const [first] = await bot.say("/search van", { dm: true });
     expect(first!.buttons).toEqual([expect.stringMatching(/^\/more \d+ 2$/)]);
-    const next = await bot.say(first!.buttons[0]!, { button: "m9" });
+    const next = await bot.say(first!.buttons[0]!, { dm: true, button: "m9" });
     expect(numbers(next[0]!.text)).toHaveLength(3);
     expect(next[0]!.message.replaces).toBe("m9");
   });

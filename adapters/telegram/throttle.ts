@@ -1,0 +1,82 @@
+/**
+ * Telegram's sending limits, kept by the bot rather than discovered through 429 answers:
+ * about 30 messages a second overall, one a second in a private chat, twenty a minute in a
+ * group. Each send first waits for its slot.
+ */
+
+/** The limits; the defaults are Telegram's documented ones. */
+export interface TelegramLimits {
+  /** Messages per second, all chats together. Default 30. */
+  perSecond: number;
+  /** Messages per second in one private chat. Default 1. */
+  perPrivateChatPerSecond: number;
+  /** Messages per minute in one group. Default 20. */
+  perGroupPerMinute: number;
+}
+
+/** Telegram's documented limits. */
+export const TELEGRAM_LIMITS: TelegramLimits = {
+  perSecond: 30,
+  perPrivateChatPerSecond: 1,
+  perGroupPerMinute: 20,
+};
+
+/** A sliding window: at most `max` events in any `windowMs`. */
+class Window {
+  readonly times: number[] = [];
+  constructor(
+    readonly max: number,
+    readonly windowMs: number,
+  ) {}
+
+  /** How long before one more event fits (0: now). */
+  wait(now: number): number {
+    while (this.times.length > 0 && (this.times[0] ?? 0) <= now - this.windowMs) this.times.shift();
+    return this.times.length < this.max ? 0 : (this.times[0] ?? now) + this.windowMs - now;
+  }
+
+  add(now: number): void {
+    this.times.push(now);
+  }
+}
+
+/** Hands out sending slots. */
+export class Throttle {
+  private readonly global: Window;
+  private readonly chats = new Map<string, Window>();
+
+  constructor(
+    private readonly limits: TelegramLimits = TELEGRAM_LIMITS,
+    private readonly now: () => number = Date.now,
+    private readonly sleep: (ms: number) => Promise<void> = (ms) =>
+      new Promise((r) => setTimeout(r, ms)),
+  ) {
+    this.global = new Window(limits.perSecond, 1000);
+  }
+
+  /** Waits until a message may be sent to `chatId`, and takes the slot. */
+  async take(chatId: string, isGroup: boolean): Promise<void> {
+    let chat = this.chats.get(chatId);
+    if (!chat) {
+      chat = isGroup
+        ? new Window(this.limits.perGroupPerMinute, 60_000)
+        : new Window(this.limits.perPrivateChatPerSecond, 1000);
+      this.chats.set(chatId, chat);
+    }
+    for (;;) {
+      const now = this.now();
+      const wait = Math.max(this.global.wait(now), chat.wait(now));
+      if (wait <= 0) break;
+      await this.sleep(wait);
+    }
+    const now = this.now();
+    this.global.add(now);
+    chat.add(now);
+    if (this.chats.size > 50_000) this.forgetIdle(now);
+  }
+
+  private forgetIdle(now: number): void {
+    for (const [id, window] of this.chats)
+      if (window.wait(now) === 0 && window.times.length === 0) this.chats.delete(id);
+  }
+}
