@@ -121,6 +121,9 @@ export interface TelegramConfig {
   webhook?: { url: string; secret: string; host: string; port: number };
 }
 
+/** Variables whose values are never repeated in an error message. */
+const SECRETS = new Set(["TELEGRAM_BOT_TOKEN", "TELEGRAM_WEBHOOK_SECRET"]);
+
 /** A configuration problem, with one line per bad or missing variable. */
 export class ConfigError extends Error {
   override readonly name = "ConfigError";
@@ -141,7 +144,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       result.error.issues.map((issue) => {
         const name = String(issue.path[0] ?? "?");
         const got = cleaned[name];
-        return `${name}: expected ${issue.message}${got === undefined ? " (missing)" : `, got "${got}"`}`;
+        const given = got === undefined ? " (missing)" : SECRETS.has(name) ? "" : `, got "${got}"`;
+        return `${name}: expected ${issue.message}${given}`;
       }),
     );
   }

@@ -78,3 +78,70 @@ describe("configuration", () => {
     expect(() => loadConfig({ RATE_LIMIT_PER_MINUTE: "lots" })).toThrow(/RATE_LIMIT_PER_MINUTE/);
   });
 });
+
+describe("Telegram configuration", () => {
+  const token = "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw";
+
+  it("turns Telegram on with a token, by long polling on the public API by default", () => {
+    expect(loadConfig({ TELEGRAM_BOT_TOKEN: token }).telegram).toEqual({
+      token,
+      apiRoot: "https://api.telegram.org",
+    });
+    expect(loadConfig({}).telegram).toBeUndefined();
+  });
+
+  it("reads the webhook settings", () => {
+    const config = loadConfig({
+      TELEGRAM_BOT_TOKEN: token,
+      TELEGRAM_API_ROOT: "http://127.0.0.1:8081/",
+      TELEGRAM_WEBHOOK_URL: "https://bot.example.org/telegram",
+      TELEGRAM_WEBHOOK_SECRET: "a-long-enough_secret",
+      TELEGRAM_WEBHOOK_PORT: "9000",
+    });
+    expect(config.telegram).toEqual({
+      token,
+      apiRoot: "http://127.0.0.1:8081",
+      webhook: {
+        url: "https://bot.example.org/telegram",
+        secret: "a-long-enough_secret",
+        host: "0.0.0.0",
+        port: 9000,
+      },
+    });
+  });
+
+  it("says what is wrong with a token, a webhook URL or a missing secret", () => {
+    expect(() => loadConfig({ TELEGRAM_BOT_TOKEN: "not-a-token" })).toThrow(
+      /TELEGRAM_BOT_TOKEN: expected a bot token from BotFather/,
+    );
+    expect(() =>
+      loadConfig({
+        TELEGRAM_BOT_TOKEN: token,
+        TELEGRAM_WEBHOOK_URL: "http://bot.example.org/x",
+        TELEGRAM_WEBHOOK_SECRET: "a-long-enough_secret",
+      }),
+    ).toThrow(/TELEGRAM_WEBHOOK_URL: expected an https:\/\/ URL/);
+    expect(() =>
+      loadConfig({ TELEGRAM_BOT_TOKEN: token, TELEGRAM_WEBHOOK_URL: "https://bot.example.org/x" }),
+    ).toThrow(/TELEGRAM_WEBHOOK_SECRET: expected a secret/);
+  });
+
+  it("never writes the token in the configuration error", () => {
+    let message = "";
+    try {
+      loadConfig({ TELEGRAM_BOT_TOKEN: token, TIMEZONE: "Nowhere/Land" });
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toContain("TIMEZONE");
+    expect(message).not.toContain(token);
+  });
+});
+
+describe("secrets in configuration errors", () => {
+  it("does not repeat a malformed token", () => {
+    expect(() => loadConfig({ TELEGRAM_BOT_TOKEN: "123:short-secret" })).toThrow(
+      /^(?![\s\S]*short-secret)[\s\S]*TELEGRAM_BOT_TOKEN/,
+    );
+  });
+});
