@@ -84,6 +84,11 @@ export class TelegramAdapter implements Adapter {
     this.log = options.logger.child({ module: "telegram" });
   }
 
+  /** The port of the webhook server, once started in webhook mode (useful with port 0). */
+  get webhookPort(): number | undefined {
+    return this.webhookServer?.port;
+  }
+
   /** The bot's username, once started. */
   get username(): string {
     if (!this.me) throw new Error("the Telegram adapter is not started");
@@ -94,7 +99,9 @@ export class TelegramAdapter implements Adapter {
     this.handler = handler;
     this.rooms = rooms;
     try {
-      await this.bot.init();
+      // getMe rather than bot.init(): init retries network errors without end, and a start
+      // that cannot reach Telegram must fail plainly.
+      this.me = await this.bot.api.getMe();
     } catch (error) {
       throw new TelegramStartError(
         error instanceof GrammyError && error.error_code === 401
@@ -102,7 +109,6 @@ export class TelegramAdapter implements Adapter {
           : `Telegram could not be reached at ${this.options.apiRoot ?? "https://api.telegram.org"}: ${error instanceof Error ? error.message : String(error)}. Check the network or TELEGRAM_API_ROOT.`,
       );
     }
-    this.me = this.bot.botInfo;
     this.log.info({ bot: this.me.username }, "connected to Telegram");
     await this.publishMenus();
     const webhook = this.options.webhook;
@@ -112,10 +118,18 @@ export class TelegramAdapter implements Adapter {
         logger: this.log,
         onUpdate: (update) => this.process(update),
       });
-      await this.bot.api.setWebhook(webhook.url, {
-        secret_token: webhook.secret,
-        allowed_updates: [...ALLOWED_UPDATES],
-      });
+      try {
+        await this.bot.api.setWebhook(webhook.url, {
+          secret_token: webhook.secret,
+          allowed_updates: [...ALLOWED_UPDATES],
+        });
+      } catch (error) {
+        await this.webhookServer.close();
+        this.webhookServer = undefined;
+        throw new TelegramStartError(
+          `Telegram refused the webhook ${webhook.url} (${error instanceof Error ? error.message : String(error)}): check TELEGRAM_WEBHOOK_URL (a public https URL that reaches the bot).`,
+        );
+      }
       this.log.info({ url: webhook.url }, "receiving updates by webhook");
       return;
     }
@@ -151,6 +165,16 @@ export class TelegramAdapter implements Adapter {
     try {
       return await this.deliver(chatId, isGroup, message);
     } catch (error) {
+      // The group became a supergroup with a new id (the room event follows): send it there.
+      const movedTo =
+        error instanceof GrammyError ? error.parameters.migrate_to_chat_id : undefined;
+      if (movedTo !== undefined) {
+        try {
+          return await this.deliver(String(movedTo), true, message);
+        } catch (again) {
+          throw deliveryError(again, false);
+        }
+      }
       throw deliveryError(error, !isGroup);
     }
   }
@@ -274,6 +298,10 @@ export class TelegramAdapter implements Adapter {
         this.admins.delete(translated.chatId);
         return;
       case "ignored":
+        // A press on a button the bot no longer knows still gets its spinner stopped.
+        if (update.callback_query) {
+          void this.bot.api.answerCallbackQuery(update.callback_query.id).catch(() => undefined);
+        }
         this.log.debug({ update: update.update_id, why: translated.why }, "update ignored");
         return;
     }

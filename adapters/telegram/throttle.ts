@@ -8,7 +8,7 @@
 export interface TelegramLimits {
   /** Messages per second, all chats together. Default 30. */
   perSecond: number;
-  /** Messages per second in one private chat. Default 1. */
+  /** Messages per second in one chat (private or group). Default 1. */
   perPrivateChatPerSecond: number;
   /** Messages per minute in one group. Default 20. */
   perGroupPerMinute: number;
@@ -40,10 +40,16 @@ class Window {
   }
 }
 
+/**
+ * A small margin on every window: the bot counts a message when it leaves, Telegram when it
+ * arrives, and a few milliseconds of jitter must not cost a 429.
+ */
+const MARGIN = 1.05;
+
 /** Hands out sending slots. */
 export class Throttle {
   private readonly global: Window;
-  private readonly chats = new Map<string, Window>();
+  private readonly chats = new Map<string, Window[]>();
 
   constructor(
     private readonly limits: TelegramLimits = TELEGRAM_LIMITS,
@@ -51,32 +57,33 @@ export class Throttle {
     private readonly sleep: (ms: number) => Promise<void> = (ms) =>
       new Promise((r) => setTimeout(r, ms)),
   ) {
-    this.global = new Window(limits.perSecond, 1000);
+    this.global = new Window(limits.perSecond, 1000 * MARGIN);
   }
 
   /** Waits until a message may be sent to `chatId`, and takes the slot. */
   async take(chatId: string, isGroup: boolean): Promise<void> {
     let chat = this.chats.get(chatId);
     if (!chat) {
-      chat = isGroup
-        ? new Window(this.limits.perGroupPerMinute, 60_000)
-        : new Window(this.limits.perPrivateChatPerSecond, 1000);
+      // One a second in every chat; twenty a minute in a group besides.
+      chat = [new Window(this.limits.perPrivateChatPerSecond, 1000 * MARGIN)];
+      if (isGroup) chat.push(new Window(this.limits.perGroupPerMinute, 60_000 * MARGIN));
       this.chats.set(chatId, chat);
     }
+    const windows = [this.global, ...chat];
     for (;;) {
       const now = this.now();
-      const wait = Math.max(this.global.wait(now), chat.wait(now));
+      const wait = Math.max(...windows.map((w) => w.wait(now)));
       if (wait <= 0) break;
       await this.sleep(wait);
     }
     const now = this.now();
-    this.global.add(now);
-    chat.add(now);
+    for (const window of windows) window.add(now);
     if (this.chats.size > 50_000) this.forgetIdle(now);
   }
 
   private forgetIdle(now: number): void {
-    for (const [id, window] of this.chats)
-      if (window.wait(now) === 0 && window.times.length === 0) this.chats.delete(id);
+    for (const [id, windows] of this.chats) {
+      if (windows.every((w) => w.wait(now) === 0 && w.times.length === 0)) this.chats.delete(id);
+    }
   }
 }
