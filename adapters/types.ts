@@ -91,6 +91,8 @@ export type RoomEvent = { platform: string; eventId: string; room: RoomRef } &
     | { kind: "left" }
     /** The platform gave the room a new id (Telegram group -> supergroup). */
     | { kind: "migrated"; newRoomId: string }
+    /** The bot sits in a room whose messages it cannot read (encrypted, without the crypto module). */
+    | { kind: "unreadable" }
   );
 
 /** Handles room events; resolves once their effects are committed. */

@@ -85,6 +85,29 @@ const schema = z.object({
     .optional(),
   TELEGRAM_WEBHOOK_HOST: z.string().default("0.0.0.0"),
   TELEGRAM_WEBHOOK_PORT: intInRange(1, 65_535, 8443),
+  MATRIX_HOMESERVER_URL: z
+    .url("the homeserver's URL, such as https://matrix.example.org")
+    .optional(),
+  MATRIX_ACCESS_TOKEN: z.string().min(8, "the bot account's access token").optional(),
+  MATRIX_ALLOWED_INVITERS: z
+    .string()
+    .transform((s) => s.split(/[\s,]+/).filter(Boolean))
+    .pipe(
+      z.array(
+        z
+          .string()
+          .regex(
+            /^[@*].*:.+$/,
+            "Matrix user ids or patterns such as @ana:example.org or *:example.org",
+          ),
+      ),
+    )
+    .optional(),
+  MATRIX_ENCRYPTION: z
+    .enum(["true", "false", "on", "off", "1", "0", "yes", "no"], { error: "true or false" })
+    .transform((v) => ["true", "on", "1", "yes"].includes(v))
+    .default(false),
+  MATRIX_CRYPTO_STORE: z.string().default("./data/matrix-crypto"),
 });
 
 /** The validated configuration. */
@@ -109,6 +132,20 @@ export interface Config {
   rateLimitPerMinute: number;
   /** Telegram connection, when TELEGRAM_BOT_TOKEN is set. */
   telegram?: TelegramConfig;
+  /** Matrix connection, when MATRIX_HOMESERVER_URL and MATRIX_ACCESS_TOKEN are set. */
+  matrix?: MatrixConfig;
+}
+
+/** How the bot connects to Matrix. */
+export interface MatrixConfig {
+  homeserverUrl: string;
+  accessToken: string;
+  /** Who may invite the bot; default: users of its own homeserver. */
+  allowedInviters?: string[];
+  /** Read and write encrypted rooms, where the crypto module is installed. */
+  encryption: boolean;
+  /** Folder of the crypto store. */
+  cryptoStorePath: string;
 }
 
 /** How the bot connects to Telegram. */
@@ -122,7 +159,7 @@ export interface TelegramConfig {
 }
 
 /** Variables whose values are never repeated in an error message. */
-const SECRETS = new Set(["TELEGRAM_BOT_TOKEN", "TELEGRAM_WEBHOOK_SECRET"]);
+const SECRETS = new Set(["TELEGRAM_BOT_TOKEN", "TELEGRAM_WEBHOOK_SECRET", "MATRIX_ACCESS_TOKEN"]);
 
 /** A configuration problem, with one line per bad or missing variable. */
 export class ConfigError extends Error {
@@ -155,6 +192,23 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       "TELEGRAM_WEBHOOK_SECRET: expected a secret of 16 to 256 characters (A-Z, a-z, 0-9, _ and -) when TELEGRAM_WEBHOOK_URL is set (missing)",
     ]);
   }
+  if (Boolean(c.MATRIX_HOMESERVER_URL) !== Boolean(c.MATRIX_ACCESS_TOKEN)) {
+    throw new ConfigError([
+      c.MATRIX_HOMESERVER_URL
+        ? "MATRIX_ACCESS_TOKEN: expected the bot account's access token when MATRIX_HOMESERVER_URL is set (missing)"
+        : "MATRIX_HOMESERVER_URL: expected the homeserver's URL when MATRIX_ACCESS_TOKEN is set (missing)",
+    ]);
+  }
+  const matrix: MatrixConfig | undefined =
+    c.MATRIX_HOMESERVER_URL && c.MATRIX_ACCESS_TOKEN
+      ? {
+          homeserverUrl: c.MATRIX_HOMESERVER_URL.replace(/\/+$/, ""),
+          accessToken: c.MATRIX_ACCESS_TOKEN,
+          ...(c.MATRIX_ALLOWED_INVITERS ? { allowedInviters: c.MATRIX_ALLOWED_INVITERS } : {}),
+          encryption: c.MATRIX_ENCRYPTION,
+          cryptoStorePath: c.MATRIX_CRYPTO_STORE,
+        }
+      : undefined;
   const telegram: TelegramConfig | undefined = c.TELEGRAM_BOT_TOKEN
     ? {
         token: c.TELEGRAM_BOT_TOKEN,
@@ -182,6 +236,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     listingExpiryDays: c.LISTING_EXPIRY_DAYS,
     rateLimitPerMinute: c.RATE_LIMIT_PER_MINUTE,
     ...(telegram ? { telegram } : {}),
+    ...(matrix ? { matrix } : {}),
   };
 }
 

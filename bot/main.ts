@@ -11,10 +11,9 @@ import { createInterface } from "node:readline/promises";
 import { pino } from "pino";
 import { ConsoleAdapter } from "../adapters/console/console-adapter.js";
 import { isEmptyTerritory } from "../storage/settings.js";
-import { TelegramAdapter } from "../adapters/telegram/telegram-adapter.js";
 import { createApp, type App } from "./app.js";
 import { AdjustableClock } from "./clock.js";
-import { ConfigError, loadConfig, loadDotEnv, type Config, type TelegramConfig } from "./config.js";
+import { ConfigError, loadConfig, loadDotEnv, type Config } from "./config.js";
 import { loadDemo } from "./demo.js";
 import { createLogger, type Logger } from "./logger.js";
 
@@ -103,25 +102,44 @@ async function runConsole(config: Config, argv: string[]): Promise<void> {
   await stop(0);
 }
 
-/** Platform mode: the configured chat platforms, until a signal stops the bot. */
-async function runPlatforms(config: Config, telegram: TelegramConfig): Promise<void> {
+/** Platform mode: the configured chat platforms, side by side, until a signal stops the bot. */
+async function runPlatforms(config: Config): Promise<void> {
   const logger = config.logFile
     ? createLogger(config.logLevel, pino.destination({ dest: config.logFile, mkdir: true }))
     : createLogger(config.logLevel);
-  // Several chats are served at once; Telegram's limits are kept by the adapter.
+  // Several chats are served at once; each platform's limits are kept by its adapter.
   const app = createApp(config, { logger, outbox: { concurrency: 16 } });
-  logger.info({ database: config.databasePath, platforms: ["telegram"] }, "starting");
-  app.addAdapter(
-    new TelegramAdapter({
-      token: telegram.token,
-      apiRoot: telegram.apiRoot,
-      ...(telegram.webhook ? { webhook: telegram.webhook } : {}),
-      state: app.adapterState("telegram"),
-      menus: (locale) => app.commandMenus(locale),
-      defaultLocale: config.defaultLocale,
-      logger,
-    }),
-  );
+  const { telegram, matrix } = config;
+  // Each platform's SDK is loaded only when that platform is configured.
+  if (telegram) {
+    const { TelegramAdapter } = await import("../adapters/telegram/telegram-adapter.js");
+    app.addAdapter(
+      new TelegramAdapter({
+        token: telegram.token,
+        apiRoot: telegram.apiRoot,
+        ...(telegram.webhook ? { webhook: telegram.webhook } : {}),
+        state: app.adapterState("telegram"),
+        menus: (locale) => app.commandMenus(locale),
+        defaultLocale: config.defaultLocale,
+        logger,
+      }),
+    );
+  }
+  if (matrix) {
+    const { MatrixAdapter } = await import("../adapters/matrix/matrix-adapter.js");
+    app.addAdapter(
+      new MatrixAdapter({
+        homeserverUrl: matrix.homeserverUrl,
+        accessToken: matrix.accessToken,
+        ...(matrix.allowedInviters ? { allowedInviters: matrix.allowedInviters } : {}),
+        encryption: matrix.encryption,
+        cryptoStorePath: matrix.cryptoStorePath,
+        state: app.adapterState("matrix"),
+        logger,
+      }),
+    );
+  }
+  logger.info({ database: config.databasePath, platforms: [...app.adapters.keys()] }, "starting");
   const stop = stopper(app, logger);
   process.on("SIGINT", () => void stop(0));
   process.on("SIGTERM", () => void stop(0));
@@ -138,7 +156,8 @@ async function runPlatforms(config: Config, telegram: TelegramConfig): Promise<v
 
 async function main(argv: string[]): Promise<void> {
   const config = readConfig();
-  if (config.telegram && !argv.includes("--console")) await runPlatforms(config, config.telegram);
+  const platforms = config.telegram !== undefined || config.matrix !== undefined;
+  if (platforms && !argv.includes("--console")) await runPlatforms(config);
   else await runConsole(config, argv);
 }
 

@@ -68,6 +68,17 @@ export function applyRoomEvent(services: RoomEventServices, event: RoomEvent): n
       );
       return 1;
     }
+    case "unreadable": {
+      // Said once per room (the event id is per room), in clear, in the territory's language.
+      const locale = services.defaultLocale;
+      enqueueMessage(
+        db,
+        { kind: "room", platform: event.platform, roomId: event.room.id },
+        { text: message([paragraph(services.translator(locale)("room-encrypted-unsupported"))]) },
+        now,
+      );
+      return 1;
+    }
     case "left":
       if (existing) setRoomActive(db, existing.id, false);
       return 0;

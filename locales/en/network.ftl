@@ -27,3 +27,4 @@ cmd-network-details = Without a name: shows the room's network. With a name (the
 cmd-start-summary = start a private chat with the bot
 cmd-start-usage = /start
 cmd-start-details = The "open the private chat" links send this command, sometimes followed by the action to resume.
+room-encrypted-unsupported = This room is end-to-end encrypted, and this SoliTERR installation cannot read encrypted messages: I will not see your commands here. To use me, create an unencrypted room for the network, or ask whoever runs the bot to install the encryption module and turn MATRIX_ENCRYPTION on.

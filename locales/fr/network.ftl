@@ -27,3 +27,4 @@ cmd-network-details = Sans nom : affiche le réseau du salon. Avec un nom (anima
 cmd-start-summary = commencer une discussion privée avec le bot
 cmd-start-usage = /start
 cmd-start-details = Les liens « ouvrir la discussion privée » envoient cette commande, parfois suivie de l'action à reprendre.
+room-encrypted-unsupported = Ce salon est chiffré de bout en bout, et cette installation de SoliTERR ne sait pas lire les messages chiffrés : je ne verrai pas vos commandes ici. Pour m'utiliser, créez un salon non chiffré pour le réseau, ou demandez à la personne qui gère le bot d'installer le module de chiffrement et d'activer MATRIX_ENCRYPTION.
