@@ -145,3 +145,51 @@ describe("secrets in configuration errors", () => {
     );
   });
 });
+
+describe("Matrix configuration", () => {
+  it("turns Matrix on with a homeserver and a token, encryption off by default", () => {
+    expect(
+      loadConfig({
+        MATRIX_HOMESERVER_URL: "https://matrix.example.org/",
+        MATRIX_ACCESS_TOKEN: "syt_abcdefgh",
+      }).matrix,
+    ).toEqual({
+      homeserverUrl: "https://matrix.example.org",
+      accessToken: "syt_abcdefgh",
+      encryption: false,
+      cryptoStorePath: "./data/matrix-crypto",
+    });
+  });
+
+  it("reads allowed inviters and encryption", () => {
+    const config = loadConfig({
+      MATRIX_HOMESERVER_URL: "https://matrix.example.org",
+      MATRIX_ACCESS_TOKEN: "syt_abcdefgh",
+      MATRIX_ALLOWED_INVITERS: "@*:example.org, @ana:partner.org",
+      MATRIX_ENCRYPTION: "on",
+    });
+    expect(config.matrix).toMatchObject({
+      allowedInviters: ["@*:example.org", "@ana:partner.org"],
+      encryption: true,
+    });
+  });
+
+  it("asks for the other half when only the URL or only the token is set, and checks patterns", () => {
+    expect(() => loadConfig({ MATRIX_HOMESERVER_URL: "https://matrix.example.org" })).toThrow(
+      /MATRIX_ACCESS_TOKEN: expected/,
+    );
+    expect(() => loadConfig({ MATRIX_ACCESS_TOKEN: "syt_abcdefgh" })).toThrow(
+      /MATRIX_HOMESERVER_URL: expected/,
+    );
+    expect(() =>
+      loadConfig({
+        MATRIX_HOMESERVER_URL: "https://m.example.org",
+        MATRIX_ACCESS_TOKEN: "syt_abcdefgh",
+        MATRIX_ALLOWED_INVITERS: "ana",
+      }),
+    ).toThrow(/MATRIX_ALLOWED_INVITERS: expected Matrix user ids or patterns/);
+    expect(() => loadConfig({ MATRIX_ENCRYPTION: "maybe" })).toThrow(
+      /MATRIX_ENCRYPTION: expected true or false/,
+    );
+  });
+});
