@@ -7,10 +7,13 @@
  *   npm run bench -- --sizes=100000        only the small corpus
  *   npm run bench -- --quick               5,000 listings, few runs: a smoke test in seconds
  *   npm run bench -- --only=search         only some scenarios (comma-separated)
+ *   npm run bench -- --only=delivery       only the Telegram delivery scenario (no corpus built)
  *
  * Other options: --runs=N (timed runs per search query, default 30), --warmup=N (default 5),
  * --posts=N (posting scenario, default 5,000), --seed=N (default 42), --dir=PATH (folder
- * of the temporary databases), --keep (keep the database files).
+ * of the temporary databases), --keep (keep the database files). The delivery scenario, which
+ * needs no listings and runs once: --delivery-messages=N (default 10,000; --quick 1,000),
+ * --delivery-rate=N (allowed messages/s, default 300), --delivery-concurrency=N (default 16).
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -20,6 +23,7 @@ import Database from "better-sqlite3";
 import { Catalog } from "../storage/catalog.js";
 import { loadPlaces } from "../storage/places.js";
 import { buildCorpus, COMMON_WORD, type CorpusStats } from "./corpus.js";
+import { deliveryScenario, type DeliveryOptions, type OnceScenario } from "./delivery.js";
 import { postingScenario } from "./posting.js";
 import type { BenchOptions, Scenario, Target } from "./scenario.js";
 import { searchScenario } from "./search.js";
@@ -39,9 +43,13 @@ import { openWorld, type World } from "./world.js";
 
 /** Every scenario, in the order they run. Later issues add theirs here. */
 const SCENARIOS: readonly Scenario[] = [searchScenario, postingScenario];
+/** Scenarios that need no listings: run once, after the sizes (bench/delivery.ts says why). */
+const ONCE_SCENARIOS: readonly OnceScenario[] = [deliveryScenario];
+const NAMES = [...SCENARIOS, ...ONCE_SCENARIOS].map((s) => s.name);
 
-const USAGE = `usage: npm run bench -- [--quick] [--sizes=100000,1000000] [--only=${SCENARIOS.map((s) => s.name).join(",")}]
-                       [--runs=30] [--warmup=5] [--posts=5000] [--seed=42] [--dir=PATH] [--keep]`;
+const USAGE = `usage: npm run bench -- [--quick] [--sizes=100000,1000000] [--only=${NAMES.join(",")}]
+                       [--runs=30] [--warmup=5] [--posts=5000] [--seed=42] [--dir=PATH] [--keep]
+                       [--delivery-messages=10000] [--delivery-rate=300] [--delivery-concurrency=16]`;
 
 /** A mistake on the command line: shown without a stack trace. */
 class OptionError extends Error {}
@@ -55,10 +63,10 @@ function parseSize(text: string): number {
 }
 
 /** Reads the command line; throws with the usage on anything unknown. */
-export function parseOptions(argv: readonly string[]): BenchOptions {
+export function parseOptions(argv: readonly string[]): BenchOptions & Partial<DeliveryOptions> {
   const values = new Map<string, string>();
   for (const arg of argv) {
-    const m = /^--([a-z]+)(?:=(.*))?$/.exec(arg);
+    const m = /^--([a-z]+(?:-[a-z]+)*)(?:=(.*))?$/.exec(arg);
     if (!m?.[1]) throw new OptionError(`unknown argument "${arg}"\n${USAGE}`);
     values.set(m[1], m[2] ?? "");
   }
@@ -73,6 +81,9 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
     "dir",
     "keep",
     "help",
+    "delivery-messages",
+    "delivery-rate",
+    "delivery-concurrency",
   ];
   for (const name of values.keys()) {
     if (!known.includes(name)) throw new OptionError(`unknown option --${name}\n${USAGE}`);
@@ -85,13 +96,20 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
     if (!Number.isInteger(n) || n < 0) throw new OptionError(`--${name}: expected a whole number`);
     return n;
   };
-  const only = values.get("only")?.split(",").filter(Boolean) ?? SCENARIOS.map((s) => s.name);
+  const only = values.get("only")?.split(",").filter(Boolean) ?? NAMES;
   for (const name of only) {
-    if (!SCENARIOS.some((s) => s.name === name))
-      throw new OptionError(
-        `--only: no scenario "${name}" (${SCENARIOS.map((s) => s.name).join(", ")})`,
-      );
+    if (!NAMES.includes(name))
+      throw new OptionError(`--only: no scenario "${name}" (${NAMES.join(", ")})`);
   }
+  const positive = (name: string): number | undefined => {
+    if (!values.has(name)) return undefined;
+    const n = int(name, 0);
+    if (n < 1) throw new OptionError(`--${name}: expected at least 1`);
+    return n;
+  };
+  const deliveryMessages = positive("delivery-messages");
+  const deliveryRate = positive("delivery-rate");
+  const deliveryConcurrency = positive("delivery-concurrency");
   const sizes = values.get("sizes")?.split(",").filter(Boolean).map(parseSize) ?? [
     ...(quick ? [5_000] : [100_000, 1_000_000]),
   ];
@@ -106,6 +124,9 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
     seed: int("seed", 42),
     keep: values.has("keep"),
     ...(dir ? { dir } : {}),
+    ...(deliveryMessages === undefined ? {} : { deliveryMessages }),
+    ...(deliveryRate === undefined ? {} : { deliveryRate }),
+    ...(deliveryConcurrency === undefined ? {} : { deliveryConcurrency }),
   };
 }
 
@@ -150,13 +171,18 @@ async function main(): Promise<void> {
   memory.start();
   const started = performance.now();
   const host = machine();
-  const scenarios = options.only.map((name) => SCENARIOS.find((s) => s.name === name)!);
+  const scenarios = options.only.flatMap((name) => SCENARIOS.filter((s) => s.name === name));
+  const onceScenarios = options.only.flatMap((name) =>
+    ONCE_SCENARIOS.filter((s) => s.name === name),
+  );
+  // No corpus to build when only scenarios that need none were chosen.
+  const sizes = scenarios.length > 0 ? options.sizes : [];
   out(`SoliTERR bot benchmark — ${new Date().toISOString()}`);
   out(
     `machine: ${host.cpu} · ${host.cores} cores · ${host.memory} · ${host.os} · Node ${host.node} · SQLite ${host.sqlite} (better-sqlite3 ${host.betterSqlite3})`,
   );
   out(
-    `run: sizes ${options.sizes.map(count).join(", ")} · scenarios ${options.only.join(", ")} · seed ${options.seed}${options.quick ? " · quick" : ""}`,
+    `run: sizes ${sizes.map(count).join(", ") || "none"} · scenarios ${options.only.join(", ")} · seed ${options.seed}${options.quick ? " · quick" : ""}`,
   );
   const loadStarted = performance.now();
   const places = loadPlaces();
@@ -164,8 +190,8 @@ async function main(): Promise<void> {
   out(`places and catalogue loaded in ${Math.round(since(loadStarted))} ms`);
 
   const results: Record<string, unknown>[] = [];
-  const targets: (Target & { size: number })[] = [];
-  for (const size of options.sizes) {
+  const targets: (Target & { size?: number })[] = [];
+  for (const size of sizes) {
     out();
     out(`== ${count(size)} listings ==`);
     memory.nextPhase();
@@ -203,19 +229,31 @@ async function main(): Promise<void> {
       process.off("SIGINT", onSignal);
     }
   }
+  const once: Record<string, unknown> = {};
+  for (const scenario of onceScenarios) {
+    progress(`  running ${scenario.name}…`);
+    out();
+    memory.nextPhase();
+    const outcome = await scenario.run(options, memory, { places, catalog });
+    const peak = memory.nextPhase();
+    for (const line of [...outcome.lines, memoryLine(scenario.name, peak)]) out(line);
+    targets.push(...outcome.targets);
+    once[scenario.name] = { ...outcome.data, targets: outcome.targets, memory: peak };
+  }
   memory.stop();
   const overall = memory.overallPeak();
   const maxRss = maxRssBytes();
 
   out();
   out(
-    "targets (issue: search p95 ≤ 1.5 × bare and < 15 ms at 1,000,000 listings; ≥ 1,000 posts/s):",
+    "targets (issue: search p95 ≤ 1.5 × bare and < 15 ms at 1,000,000 listings; ≥ 1,000 posts/s; delivery ≥ 90 % of the allowed rate, 0 lost, 0 duplicated):",
   );
   for (const t of targets) {
     const verdict = !t.applies ? "info   " : t.met ? "MET    " : "NOT MET";
-    out(`  ${verdict} ${count(t.size).padStart(9)} · ${t.label}: ${t.detail}`);
+    const where = t.size === undefined ? "once" : count(t.size);
+    out(`  ${verdict} ${where.padStart(9)} · ${t.label}: ${t.detail}`);
   }
-  if (options.only.includes("search") && !options.sizes.includes(1_000_000))
+  if (options.only.includes("search") && !sizes.includes(1_000_000))
     out("  (the search targets apply at 1,000,000 listings, which this run did not build)");
   out(
     `memory: peak rss ${bytes(overall.rss)}, peak heap used ${bytes(overall.heapUsed)} (sampled) · maxRSS ${bytes(maxRss)} (process.resourceUsage)`,
@@ -229,6 +267,7 @@ async function main(): Promise<void> {
     machine: host,
     options,
     sizes: results,
+    once,
     targets,
     memory: { peakRss: overall.rss, peakHeapUsed: overall.heapUsed, maxRss },
     totalMs: since(started),

@@ -130,9 +130,11 @@ async function runOnce(
   if (!parsed.success) throw new Error(parsed.error.message);
   const parseMs = since(start);
   // One transaction, as the pipeline runs a command (the handler saves the search).
-  const result = inTransaction(db, () => command.run(ctx, parsed.data)) as Reply;
+  const result = inTransaction(db, () => command.run(ctx, parsed.data));
   const runMs = since(start) - parseMs;
-  const text = plainText(result.text);
+  // The reply the person reads (in a group, long results come with a pointer first).
+  const replies = result === undefined ? [] : Array.isArray(result) ? result : [result];
+  const text = replies.map((r: Reply) => plainText(r.text)).join("\n\n");
   const commandMs = since(start);
   if (text.startsWith("⛔")) throw new Error(`${p.query.text}: ${text}`);
 

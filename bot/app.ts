@@ -130,7 +130,6 @@ export function createApp(config: Config, parts: AppParts = {}): App {
     },
     commandMenus: (locale) => commandMenus(registry, i18n.translator(locale)),
     async start() {
-      outbox.start();
       await scheduler.start();
       for (const adapter of adapters.values()) {
         await adapter.start(
@@ -138,6 +137,9 @@ export function createApp(config: Config, parts: AppParts = {}): App {
           (event) => pipeline.handleRoomEvent(event),
         );
       }
+      // Delivery starts once every platform is connected: a message sent earlier would fail
+      // for nothing and wait for its retry.
+      outbox.start();
       started = true;
     },
     async stop() {

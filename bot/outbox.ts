@@ -15,7 +15,8 @@ import {
   markSending,
   markSent,
   messageOf,
-  pendingMessages,
+  outboxRowById,
+  queueHeads,
   requeueInterrupted,
   type OutboxRow,
 } from "../storage/outbox.js";
@@ -54,6 +55,7 @@ export class OutboxDelivery {
   private timer: NodeJS.Timeout | undefined;
   private running = false;
   private idleWaiters: (() => void)[] = [];
+  private pumpScheduled = false;
   private readonly log: Logger;
 
   constructor(private readonly options: OutboxOptions) {
@@ -102,9 +104,19 @@ export class OutboxDelivery {
   private isIdle(): boolean {
     if (this.inFlight.size > 0) return false;
     const now = this.options.clock.now();
-    return !pendingMessages(this.options.db, BATCH).some(
-      (row) => row.nextAttemptAt <= now && this.options.adapters.has(row.platform),
+    return !queueHeads(this.options.db, BATCH).some(
+      (head) => head.nextAttemptAt <= now && this.options.adapters.has(head.platform),
     );
+  }
+
+  /** Pumps once the current turn of the event loop is over (many deliveries end together). */
+  private schedulePump(): void {
+    if (this.pumpScheduled) return;
+    this.pumpScheduled = true;
+    setImmediate(() => {
+      this.pumpScheduled = false;
+      this.pump();
+    });
   }
 
   private pump(): void {
@@ -112,23 +124,23 @@ export class OutboxDelivery {
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
     const now = this.options.clock.now();
-    // Destinations with a message in flight or an earlier message waiting are skipped, so
-    // that each destination receives its messages in the order they were queued.
-    const blocked = new Set(this.inFlight);
     let nextDue = Number.POSITIVE_INFINITY;
-    for (const row of pendingMessages(this.options.db, BATCH)) {
-      const key = `${row.platform}|${row.destinationKind}|${row.destinationId}`;
-      if (blocked.has(key)) continue;
-      blocked.add(key);
-      if (row.nextAttemptAt > now) {
-        nextDue = Math.min(nextDue, row.nextAttemptAt);
+    // One message per destination at a time, the oldest first: each destination receives
+    // its messages in the order they were queued.
+    for (const head of queueHeads(this.options.db, BATCH)) {
+      const key = `${head.platform}|${head.destinationKind}|${head.destinationId}`;
+      if (this.inFlight.has(key)) continue;
+      if (head.nextAttemptAt > now) {
+        nextDue = Math.min(nextDue, head.nextAttemptAt);
         continue;
       }
       if (this.inFlight.size >= this.concurrency) break;
+      const row = outboxRowById(this.options.db, head.id);
+      if (!row) continue;
       this.inFlight.add(key);
       void this.deliver(row).finally(() => {
         this.inFlight.delete(key);
-        this.pump();
+        this.schedulePump();
       });
     }
     if (this.inFlight.size === 0) {
@@ -203,8 +215,9 @@ export class OutboxDelivery {
       markFailed(db, row.id, reason);
       return;
     }
-    const backoff = Math.min(this.baseDelayMs * 2 ** (attempt - 1), this.maxDelayMs);
-    const delay = Math.max(error instanceof DeliveryError ? (error.retryAfterMs ?? 0) : 0, backoff);
+    // A platform that says how long to wait is taken at its word; otherwise, back off.
+    const asked = error instanceof DeliveryError ? error.retryAfterMs : undefined;
+    const delay = asked ?? Math.min(this.baseDelayMs * 2 ** (attempt - 1), this.maxDelayMs);
     log.warn({ err: error, retryInMs: delay }, "delivery failed, will retry");
     markRetry(db, row.id, clock.now() + delay, reason);
   }

@@ -86,7 +86,12 @@ export function setMemberLastNetwork(db: Db, memberId: number, networkId: number
 }
 
 /** Records that the bot cannot write to this person privately (first time only). */
-export function setMemberUnreachable(db: Db, platform: string, platformUserId: string, now: number): void {
+export function setMemberUnreachable(
+  db: Db,
+  platform: string,
+  platformUserId: string,
+  now: number,
+): void {
   db.update(members)
     .set({ unreachableSince: now })
     .where(

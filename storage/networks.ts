@@ -112,7 +112,11 @@ export function roomById(db: Db, id: number): Room | undefined {
 }
 
 /** The room with this platform id, or undefined. */
-export function roomByPlatformId(db: Db, platform: string, platformRoomId: string): Room | undefined {
+export function roomByPlatformId(
+  db: Db,
+  platform: string,
+  platformRoomId: string,
+): Room | undefined {
   return db
     .select()
     .from(rooms)

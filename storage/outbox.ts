@@ -67,28 +67,84 @@ export function pendingMessages(db: Db, limit: number): OutboxRow[] {
     .all();
 }
 
+/** What the delivery loop needs to schedule a queued message (not its payload). */
+export interface QueueHead {
+  id: number;
+  platform: string;
+  destinationKind: "room" | "member";
+  destinationId: string;
+  nextAttemptAt: number;
+}
+
+/**
+ * The first pending message of each destination, oldest first: a destination's later
+ * messages wait for its first (order is kept), and a destination with a long queue does not
+ * hide the others.
+ */
+export function queueHeads(db: Db, limit: number): QueueHead[] {
+  return prepared(db, "queueHeads", () =>
+    db.$client.prepare<[number], QueueHead>(
+      `SELECT id, platform, destination_kind AS destinationKind, destination_id AS destinationId,
+              next_attempt_at AS nextAttemptAt
+       FROM outbox
+       WHERE id IN (SELECT min(id) FROM outbox WHERE state = 'pending'
+                    GROUP BY platform, destination_kind, destination_id)
+       ORDER BY id LIMIT ?`,
+    ),
+  ).all(limit);
+}
+
+/** A queued message by id. */
+export function outboxRowById(db: Db, id: number): OutboxRow | undefined {
+  return prepared(db, "outboxRowById", () =>
+    db
+      .select()
+      .from(outbox)
+      .where(eq(outbox.id, sql.placeholder("id")))
+      .prepare(),
+  ).get({ id });
+}
+
 /** Marks a message as being sent now (one more attempt). */
 export function markSending(db: Db, id: number): void {
-  db.update(outbox)
-    .set({ state: "sending", attempts: sql`${outbox.attempts} + 1` })
-    .where(eq(outbox.id, id))
-    .run();
+  prepared(db, "markSending", () =>
+    db
+      .update(outbox)
+      .set({ state: "sending", attempts: sql`${outbox.attempts} + 1` })
+      .where(eq(outbox.id, sql.placeholder("id")))
+      .prepare(),
+  ).run({ id });
 }
 
 /** Marks a message as delivered. */
 export function markSent(db: Db, id: number, platformMessageId: string, now: number): void {
-  db.update(outbox)
-    .set({ state: "sent", platformMessageId, sentAt: now, lastError: null })
-    .where(eq(outbox.id, id))
-    .run();
+  prepared(db, "markSent", () =>
+    db
+      .update(outbox)
+      .set({
+        state: "sent",
+        platformMessageId: sql`${sql.placeholder("platformMessageId")}`,
+        sentAt: sql`${sql.placeholder("now")}`,
+        lastError: null,
+      })
+      .where(eq(outbox.id, sql.placeholder("id")))
+      .prepare(),
+  ).run({ id, platformMessageId, now });
 }
 
 /** Puts a message back in the queue for another attempt at `nextAttemptAt`. */
 export function markRetry(db: Db, id: number, nextAttemptAt: number, error: string): void {
-  db.update(outbox)
-    .set({ state: "pending", nextAttemptAt, lastError: error })
-    .where(eq(outbox.id, id))
-    .run();
+  prepared(db, "markRetry", () =>
+    db
+      .update(outbox)
+      .set({
+        state: "pending",
+        nextAttemptAt: sql`${sql.placeholder("nextAttemptAt")}`,
+        lastError: sql`${sql.placeholder("error")}`,
+      })
+      .where(eq(outbox.id, sql.placeholder("id")))
+      .prepare(),
+  ).run({ id, nextAttemptAt, error });
 }
 
 /** Keeps a message for a person who cannot be reached now, until they come back. */
@@ -100,7 +156,13 @@ export function markHeld(db: Db, id: number, error: string): void {
  * Puts back in the queue the messages held for a person who came back, if queued after
  * `since` (older ones are out of date); returns how many.
  */
-export function releaseHeld(db: Db, platform: string, userId: string, since: number, now: number): number {
+export function releaseHeld(
+  db: Db,
+  platform: string,
+  userId: string,
+  since: number,
+  now: number,
+): number {
   return db
     .update(outbox)
     .set({ state: "pending", nextAttemptAt: now })

@@ -170,6 +170,8 @@ export const outbox = sqliteTable(
   },
   (t) => [
     index("outbox_state_idx").on(t.state, t.id),
+    // The first pending message of each destination (storage/outbox.ts queueHeads).
+    index("outbox_queue_idx").on(t.state, t.platform, t.destinationKind, t.destinationId, t.id),
     // Partial: most messages have no key, and need no entry in this index.
     uniqueIndex("outbox_dedupe_unique")
       .on(t.dedupeKey)

@@ -140,6 +140,7 @@ export class TelegramAdapter implements Adapter {
   }
 
   async stop(): Promise<void> {
+    this.throttle.stop();
     this.abort?.abort();
     await this.polling;
     await this.webhookServer?.close();

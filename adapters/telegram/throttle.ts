@@ -44,12 +44,13 @@ class Window {
  * A small margin on every window: the bot counts a message when it leaves, Telegram when it
  * arrives, and a few milliseconds of jitter must not cost a 429.
  */
-const MARGIN = 1.05;
+const MARGIN_MS = 20;
 
 /** Hands out sending slots. */
 export class Throttle {
   private readonly global: Window;
   private readonly chats = new Map<string, Window[]>();
+  private stopped = false;
 
   constructor(
     private readonly limits: TelegramLimits = TELEGRAM_LIMITS,
@@ -57,7 +58,7 @@ export class Throttle {
     private readonly sleep: (ms: number) => Promise<void> = (ms) =>
       new Promise((r) => setTimeout(r, ms)),
   ) {
-    this.global = new Window(limits.perSecond, 1000 * MARGIN);
+    this.global = new Window(limits.perSecond, 1000 + MARGIN_MS);
   }
 
   /** Waits until a message may be sent to `chatId`, and takes the slot. */
@@ -65,20 +66,27 @@ export class Throttle {
     let chat = this.chats.get(chatId);
     if (!chat) {
       // One a second in every chat; twenty a minute in a group besides.
-      chat = [new Window(this.limits.perPrivateChatPerSecond, 1000 * MARGIN)];
-      if (isGroup) chat.push(new Window(this.limits.perGroupPerMinute, 60_000 * MARGIN));
+      chat = [new Window(this.limits.perPrivateChatPerSecond, 1000 + MARGIN_MS)];
+      if (isGroup) chat.push(new Window(this.limits.perGroupPerMinute, 60_000 + MARGIN_MS));
       this.chats.set(chatId, chat);
     }
     const windows = [this.global, ...chat];
     for (;;) {
+      if (this.stopped) throw new Error("the Telegram adapter is stopping");
       const now = this.now();
       const wait = Math.max(...windows.map((w) => w.wait(now)));
       if (wait <= 0) break;
-      await this.sleep(wait);
+      // Short naps, so that a stop is noticed within a second even behind a group's minute.
+      await this.sleep(Math.min(wait, 1000));
     }
     const now = this.now();
     for (const window of windows) window.add(now);
     if (this.chats.size > 50_000) this.forgetIdle(now);
+  }
+
+  /** Refuses every slot from now on: sends still waiting give up (they will be retried after a restart). */
+  stop(): void {
+    this.stopped = true;
   }
 
   private forgetIdle(now: number): void {

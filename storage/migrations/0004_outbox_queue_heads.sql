@@ -1,0 +1,1 @@
+CREATE INDEX `outbox_queue_idx` ON `outbox` (`state`,`platform`,`destination_kind`,`destination_id`,`id`);
