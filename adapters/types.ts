@@ -86,7 +86,7 @@ export interface InboundHandler {
 export type RoomEvent = { platform: string; eventId: string; room: RoomRef } &
   /** The bot was added to a group room (or accepted an invitation). */
   (
-    | { kind: "joined"; by?: Sender }
+    | { kind: "joined"; by?: Sender; silent?: boolean }
     /** The bot was removed from a room, or left it. */
     | { kind: "left" }
     /** The platform gave the room a new id (Telegram group -> supergroup). */
@@ -124,6 +124,8 @@ export interface CommandMenus {
 export interface Adapter {
   /** Platform name used in member and room identities (`telegram`, `matrix`, `console`). */
   readonly platform: string;
+  /** How people type commands there, in the texts the bot writes: `/` (default) or `!` (Matrix). */
+  readonly commandPrefix?: string;
   /** Connects and starts delivering inbound messages to `handler` and room events to `rooms`. */
   start(handler: InboundHandler, rooms: RoomEventHandler): Promise<void>;
   /** Stops receiving; resolves when no more events will be delivered. */

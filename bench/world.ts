@@ -120,7 +120,15 @@ export function commandContext(
         listingExpiryDays: config.listingExpiryDays,
       },
     },
-    { member, room, role: "member", locale, now: world.clock.now(), fromButton: false },
+    {
+      member,
+      room,
+      role: "member",
+      locale,
+      now: world.clock.now(),
+      fromButton: false,
+      prefix: "/",
+    },
   );
 }
 

@@ -73,8 +73,9 @@ export function createApp(config: Config, parts: AppParts = {}): App {
   const places = parts.places ?? loadPlaces();
   const catalog = parts.catalog ?? Catalog.load();
   const registry = createRegistry();
-  const notifier = new Notifier(db, i18n, registry, config.defaultLocale);
   const adapters = new Map<string, Adapter>();
+  const commandPrefix = (platform: string) => adapters.get(platform)?.commandPrefix ?? "/";
+  const notifier = new Notifier(db, i18n, registry, config.defaultLocale, commandPrefix);
   const outbox = new OutboxDelivery({ db, adapters, clock, logger, ...parts.outbox });
   const pipeline = new Pipeline({
     db,
@@ -97,6 +98,7 @@ export function createApp(config: Config, parts: AppParts = {}): App {
     roleOf: async (platform, room, userId) =>
       (await adapters.get(platform)?.roleOf(room, userId)) ?? "member",
     onQueued: () => outbox.kick(),
+    commandPrefix,
   });
   const scheduler = new Scheduler({
     jobs: coreJobs(db, notifier, () => outbox.kick()),

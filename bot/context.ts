@@ -35,6 +35,8 @@ export interface ContextScope {
   locale: Locale;
   now: number;
   fromButton: boolean;
+  /** How commands are typed on the person's platform (`/`, or `!` on Matrix). */
+  prefix: string;
 }
 
 /** A command line in a language, quoting arguments that hold spaces: `/renouveler 42`. */
@@ -43,9 +45,15 @@ export function commandLine(
   locale: Locale,
   id: string,
   args: readonly (string | number)[],
+  prefix = "/",
 ): string {
   const quoted = args.map((a) => (/\s/.test(String(a)) ? `"${a}"` : String(a)));
-  return [`/${registry.nameOf(id, locale)}`, ...quoted].join(" ");
+  return [`${prefix}${registry.nameOf(id, locale)}`, ...quoted].join(" ");
+}
+
+/** A usage line (`/offre <titre>…`, written with `/` in the locales) as typed on a platform. */
+export function withPrefix(text: string, prefix: string): string {
+  return text.replace(/^\//, prefix);
 }
 
 /** Builds the context of one command. */
@@ -54,7 +62,7 @@ export function createCommandContext(
   scope: ContextScope,
 ): CommandContext {
   const { db, i18n, registry, places, catalog, settings, clock, notifier } = services;
-  const { member, room, role, locale, now, fromButton } = scope;
+  const { member, room, role, locale, now, fromButton, prefix } = scope;
   return {
     db,
     member,
@@ -70,7 +78,8 @@ export function createCommandContext(
     settings,
     commands: registry,
     fromButton,
-    command: (id, ...args) => commandLine(registry, locale, id, args),
+    commandPrefix: prefix,
+    command: (id, ...args) => commandLine(registry, locale, id, args, prefix),
     notifyMember: (memberId, build) => {
       notifier.toMember(memberId, (translator) => build(translator), now);
     },

@@ -23,6 +23,8 @@ export class Notifier {
     private readonly i18n: I18n,
     private readonly registry: CommandRegistry,
     private readonly defaultLocale: Locale,
+    /** How commands are typed on a platform (`/`, or `!` on Matrix). */
+    private readonly prefixFor: (platform: string) => string = () => "/",
   ) {}
 
   /** The language the bot speaks to a member. */
@@ -30,9 +32,15 @@ export class Notifier {
     return isLocale(member.locale) ? member.locale : this.defaultLocale;
   }
 
-  /** A command line in a language: `/renouveler 42`. */
-  command(locale: Locale, id: string, ...args: (string | number)[]): string {
-    return commandLine(this.registry, locale, id, args);
+  /** A command line for a member, in their language and their platform's form. */
+  private commandFor(member: Member, id: string, args: (string | number)[]): string {
+    return commandLine(
+      this.registry,
+      this.localeOf(member),
+      id,
+      args,
+      this.prefixFor(member.platform),
+    );
   }
 
   /** Queues a private message to a member; with a `dedupeKey`, at most once. Returns whether queued. */
@@ -41,7 +49,7 @@ export class Notifier {
     if (!member) return false;
     const locale = this.localeOf(member);
     const text = build(this.i18n.translator(locale), (id, ...args) =>
-      this.command(locale, id, ...args),
+      this.commandFor(member, id, args),
     );
     return (
       enqueueMessage(

@@ -32,7 +32,7 @@ import { findOrCreateRoom, type Room } from "../storage/networks.js";
 import { enqueueMessage, releaseHeld } from "../storage/outbox.js";
 import type { Places } from "../storage/places.js";
 import type { Clock } from "./clock.js";
-import { commandLine, createCommandContext } from "./context.js";
+import { commandLine, createCommandContext, withPrefix } from "./context.js";
 import { applyRoomEvent } from "./room-events.js";
 import { UserError } from "./errors.js";
 import { isLocale, localeFromHint, type I18n, type Locale, type Translator } from "./i18n.js";
@@ -76,6 +76,8 @@ export interface PipelineOptions {
   logger: Logger;
   /** Queues private messages to other members. */
   notifier: Notifier;
+  /** How commands are typed on a platform (`/`, or `!` on Matrix). Default `/`. */
+  commandPrefix?: (platform: string) => string;
   /** Asks the platform for a person's role in a group room. */
   roleOf: (platform: string, room: RoomRef, userId: string) => Promise<PlatformRole>;
   /** Called after a commit that queued messages (wakes the outbox). */
@@ -84,6 +86,8 @@ export interface PipelineOptions {
 
 interface EventScope {
   inbound: Inbound;
+  /** How commands are typed on the event's platform. */
+  prefix: string;
   member: Member;
   room: Room;
   locale: Locale;
@@ -195,6 +199,7 @@ export class Pipeline {
     const locale = this.localeOf(member, inbound.sender.localeHint);
     const scope: EventScope = {
       inbound,
+      prefix: this.options.commandPrefix?.(inbound.platform) ?? "/",
       member,
       room,
       locale,
@@ -218,6 +223,7 @@ export class Pipeline {
       locale,
       now,
       fromButton: inbound.button !== undefined,
+      prefix: scope.prefix,
     });
     let result: CommandResult;
     try {
@@ -257,7 +263,7 @@ export class Pipeline {
       if (!suggestion && scope.room.kind === "group") throw new Silence();
       throw new UserError(suggestion ? "command-unknown-suggest" : "command-unknown", {
         name: line.name,
-        suggestion: `/${suggestion ?? ""}`,
+        suggestion: `${ctx.commandPrefix}${suggestion ?? ""}`,
         help: ctx.command("help"),
       });
     }
@@ -328,7 +334,7 @@ export class Pipeline {
       ctx.now,
     );
     throw new UserError(access === "admin" ? "not-allowed-admin" : "not-allowed-animator", {
-      command: `/${this.options.registry.nameOf(command.id, scope.locale)}`,
+      command: ctx.command(command.id),
     });
   }
 
@@ -338,7 +344,11 @@ export class Pipeline {
       const text = this.errorText(scope, error.key, error.args);
       if (error.usageOf) {
         text.blocks.push(
-          paragraph(scope.t("usage-label"), " ", code(scope.t(`cmd-${error.usageOf}-usage`))),
+          paragraph(
+            scope.t("usage-label"),
+            " ",
+            code(withPrefix(scope.t(`cmd-${error.usageOf}-usage`), scope.prefix)),
+          ),
         );
       }
       return { text };
@@ -404,7 +414,8 @@ export class Pipeline {
           now: clock.now(),
           defaultLocale: settings.defaultLocale,
           translator: (locale) => i18n.translator(locale),
-          command: (locale, id, ...args) => commandLine(registry, locale, id, args),
+          command: (locale, id, ...args) =>
+            commandLine(registry, locale, id, args, this.options.commandPrefix?.(event.platform)),
           territoryName: settings.territoryName,
         },
         event,

@@ -46,7 +46,7 @@ export function applyRoomEvent(services: RoomEventServices, event: RoomEvent): n
         },
         now,
       );
-      if (wasActive || room.kind !== "group") return 0;
+      if (wasActive || room.kind !== "group" || event.silent) return 0;
       const locale = localeFromHint(event.by?.localeHint) ?? services.defaultLocale;
       const t = services.translator(locale);
       const key = room.networkId === null ? "room-welcome-unbound" : "room-welcome-back";

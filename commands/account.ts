@@ -3,6 +3,7 @@ import { UserError } from "../bot/errors.js";
 import { isLocale, LOCALES } from "../bot/i18n.js";
 import { code, list, message, paragraph, strong, type Block, type Inline } from "../bot/reply.js";
 import { setMemberLocale } from "../storage/members.js";
+import { withPrefix } from "../bot/context.js";
 import { parsedArgs } from "./args.js";
 import { HELP_SECTIONS, defineCommand, here, type Command, type CommandContext } from "./types.js";
 
@@ -40,7 +41,7 @@ export const languageCommand = defineCommand({
 /** The line of a command in the help list: `/offre` — summary. */
 function helpLine(ctx: CommandContext, command: Command): Inline[] {
   return [
-    code(`/${ctx.commands.nameOf(command.id, ctx.locale)}`),
+    code(`${ctx.commandPrefix}${ctx.commands.nameOf(command.id, ctx.locale)}`),
     " — ",
     ctx.t(`cmd-${command.id}-summary`),
   ];
@@ -50,8 +51,16 @@ function helpLine(ctx: CommandContext, command: Command): Inline[] {
 function commandHelp(ctx: CommandContext, command: Command): Block[] {
   const names = [...command.names[ctx.locale], ...command.names[ctx.locale === "fr" ? "en" : "fr"]];
   const blocks: Block[] = [
-    paragraph(strong(`/${names[0] ?? command.id}`), " — ", ctx.t(`cmd-${command.id}-summary`)),
-    paragraph(ctx.t("usage-label"), " ", code(ctx.t(`cmd-${command.id}-usage`))),
+    paragraph(
+      strong(`${ctx.commandPrefix}${names[0] ?? command.id}`),
+      " — ",
+      ctx.t(`cmd-${command.id}-summary`),
+    ),
+    paragraph(
+      ctx.t("usage-label"),
+      " ",
+      code(withPrefix(ctx.t(`cmd-${command.id}-usage`), ctx.commandPrefix)),
+    ),
     paragraph(ctx.t(`cmd-${command.id}-details`)),
   ];
   if (names.length > 1)
@@ -60,7 +69,7 @@ function commandHelp(ctx: CommandContext, command: Command): Block[] {
         ctx.t("help-also", {
           names: names
             .slice(1)
-            .map((n) => `/${n}`)
+            .map((n) => `${ctx.commandPrefix}${n}`)
             .join(", "),
         }),
       ),

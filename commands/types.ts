@@ -64,7 +64,9 @@ export interface CommandContext {
   readonly commands: CommandRegistry;
   /** Whether the input came from a button. */
   readonly fromButton: boolean;
-  /** The command line `/name args` in the person's language, for buttons and hints. */
+  /** How commands are typed on the person's platform: `/`, or `!` on Matrix. */
+  readonly commandPrefix: string;
+  /** The command line `/name args` in the person's language and platform, for buttons and hints. */
   command(id: string, ...args: (string | number)[]): string;
   /** Queues a private message to another member, written in their language. */
   notifyMember(memberId: number, build: (t: Translator) => RichText): void;

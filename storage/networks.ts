@@ -67,10 +67,15 @@ export function findOrCreateRoom(
   ).get({ platform: input.platform, platformRoomId: input.platformRoomId });
   if (existing) {
     const title = input.title ?? existing.title;
-    if (title !== existing.title || !existing.active) {
-      db.update(rooms).set({ title, active: true }).where(eq(rooms.id, existing.id)).run();
+    // A direct room first seen without its person (an invitation) gets them when known.
+    const memberId = existing.memberId ?? input.memberId ?? null;
+    if (title !== existing.title || !existing.active || memberId !== existing.memberId) {
+      db.update(rooms)
+        .set({ title, active: true, memberId })
+        .where(eq(rooms.id, existing.id))
+        .run();
     }
-    return { ...existing, title, active: true };
+    return { ...existing, title, active: true, memberId };
   }
   return db
     .insert(rooms)

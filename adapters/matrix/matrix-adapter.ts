@@ -96,6 +96,8 @@ interface MatrixEvent {
 /** The bot on Matrix. */
 export class MatrixAdapter implements Adapter {
   readonly platform = MATRIX;
+  /** Element keeps unknown `/commands` to itself: on Matrix, commands are typed `!cmd`. */
+  readonly commandPrefix = "!";
   private client: MatrixClient | undefined;
   private bot: BotIdentity | undefined;
   private handler: InboundHandler | undefined;
@@ -108,6 +110,8 @@ export class MatrixAdapter implements Adapter {
   private readonly powerLevels = new Map<string, Record<string, unknown>>();
   private readonly encrypted = new Map<string, boolean>();
   private readonly names = new Map<string, string>();
+  /** The invitation being accepted in each room (its event id names the join). */
+  private readonly invitations = new Map<string, string>();
   /** When the bot asked to join a room: its earlier history is not for the bot. */
   private readonly joinedAt = new Map<string, number>();
   /** The first sync of a new installation brings old history: it is not answered. */
@@ -306,8 +310,12 @@ export class MatrixAdapter implements Adapter {
     }
     if (event.content.is_direct === true) await this.addDirect(event.sender, roomId);
     this.joinedAt.set(roomId, Date.now());
+    // The join that follows is this invitation's: a bot invited back after a kick joins anew.
+    this.invitations.set(roomId, event.event_id);
     try {
       await client.joinRoom(roomId);
+      // Usable at once (a direct room the person just opened), before the sync brings the join.
+      this.joined.add(roomId);
     } catch (error) {
       this.log.warn({ err: error, room: roomId }, "could not accept an invitation");
     }
@@ -317,23 +325,29 @@ export class MatrixAdapter implements Adapter {
     this.joined.add(roomId);
     if (!this.joinedAt.has(roomId)) this.joinedAt.set(roomId, event.origin_server_ts);
     const room = this.roomRef(roomId);
-    const inviter = typeof event.content.inviter === "string" ? event.content.inviter : undefined;
+    const invitation = this.invitations.get(roomId);
+    this.invitations.delete(roomId);
+    // In a room it cannot read, the bot records the room but does not invite commands.
+    const unreadable = (await this.isEncrypted(roomId)) && !this.encryptionActive;
     await this.deliver(() =>
       this.rooms?.({
         kind: "joined",
         platform: MATRIX,
-        eventId: event.event_id,
+        eventId: `joined:${invitation ?? event.event_id}`,
         room,
-        ...(inviter ? { by: { id: inviter, displayName: inviter } } : {}),
+        ...(unreadable ? { silent: true } : {}),
       }),
     );
-    if ((await this.isEncrypted(roomId)) && !this.encryptionActive) await this.unreadable(roomId);
+    if (unreadable) await this.unreadable(roomId);
   }
 
   private async onRoomEvent(roomId: string, event: MatrixEvent): Promise<void> {
     switch (event.type) {
       case "m.room.power_levels":
         this.powerLevels.set(roomId, event.content);
+        return;
+      case "m.room.member":
+        this.onMembership(roomId, event);
         return;
       case "m.room.name":
         if (typeof event.content.name === "string") this.names.set(roomId, event.content.name);
@@ -349,6 +363,23 @@ export class MatrixAdapter implements Adapter {
       default:
         return;
     }
+  }
+
+  /** A person who leaves their direct room is no longer written to there. */
+  private onMembership(roomId: string, event: MatrixEvent): void {
+    const who = event.state_key;
+    const membership = event.content.membership;
+    if (typeof who === "string" && typeof event.content.displayname === "string") {
+      this.names.set(`${roomId}|${who}`, event.content.displayname);
+    }
+    if (!who || who === this.bot?.userId || (membership !== "leave" && membership !== "ban"))
+      return;
+    const rooms = this.direct[who];
+    if (!rooms?.includes(roomId)) return;
+    this.direct[who] = rooms.filter((r) => r !== roomId);
+    void this.connected()
+      .setAccountData("m.direct", this.direct)
+      .catch((error: unknown) => this.log.warn({ err: error }, "could not update m.direct"));
   }
 
   /** Says once, in clear, that this installation cannot read the room's encrypted messages. */

@@ -5,9 +5,6 @@
  */
 import type { Block, Button, Inline, RichText } from "../../bot/reply.js";
 
-/** Longest body of one event, in characters (events are capped at 64 KiB, HTML and all). */
-export const MATRIX_CHUNK = 16_000;
-
 /** Escapes text for HTML. */
 export function escapeHtml(text: string): string {
   return text
@@ -77,29 +74,65 @@ export interface MatrixText {
   html: string;
 }
 
-/** The message as one or more Matrix texts, each under `limit` characters of plain text. */
-export function renderMatrix(rich: RichText, limit = MATRIX_CHUNK): MatrixText[] {
+/** Bytes of an event's text (plain and HTML): events are capped at 64 KiB, JSON and all. */
+const EVENT_TEXT_BUDGET = 56_000;
+
+function size(text: MatrixText): number {
+  return Buffer.byteLength(text.body) + Buffer.byteLength(text.html);
+}
+
+/** Cuts a block too big for one event into plain-text events under the budget. */
+function cutBlock(text: string, budget: number): MatrixText[] {
+  const out: MatrixText[] = [];
+  let rest = text;
+  while (rest.length > 0) {
+    let length = rest.length;
+    let piece: MatrixText;
+    // Escaping may multiply the size by up to six: shrink the piece until it fits.
+    for (;;) {
+      const body = rest.slice(0, length);
+      piece = { body, html: `<p>${escapeHtml(body).replace(/\n/g, "<br>")}</p>` };
+      if (size(piece) <= budget || length <= 1) break;
+      length = Math.floor(length * Math.min(0.9, budget / size(piece)));
+    }
+    // Prefer to end a piece at a line break or a space near its end.
+    if (length < rest.length) {
+      const boundary = Math.max(rest.lastIndexOf("\n", length), rest.lastIndexOf(" ", length));
+      if (boundary > length * 0.8) {
+        length = boundary + 1;
+        const body = rest.slice(0, length);
+        piece = { body, html: `<p>${escapeHtml(body).replace(/\n/g, "<br>")}</p>` };
+      }
+    }
+    out.push(piece);
+    rest = rest.slice(length);
+  }
+  return out;
+}
+
+/** The message as one or more Matrix texts, each within an event's size. */
+export function renderMatrix(rich: RichText, budget = EVENT_TEXT_BUDGET): MatrixText[] {
   const buttonHints = hints(rich.buttons);
   const blocks = [...rich.blocks, ...(buttonHints ? [buttonHints] : [])].map(renderBlock);
   const out: MatrixText[] = [];
   let current: MatrixText = { body: "", html: "" };
   for (const block of blocks) {
-    if (current.body && current.body.length + block.text.length + 2 > limit) {
-      out.push(current);
-      current = { body: "", html: "" };
-    }
-    if (block.text.length > limit) {
-      // One block longer than an event allows: cut it as plain text.
-      for (let i = 0; i < block.text.length; i += limit) {
-        const piece = block.text.slice(i, i + limit);
-        out.push({ body: piece, html: `<p>${escapeHtml(piece).replace(/\n/g, "<br>")}</p>` });
-      }
-      continue;
-    }
-    current = {
+    const joined = {
       body: current.body ? `${current.body}\n\n${block.text}` : block.text,
       html: current.html + block.html,
     };
+    if (size(joined) <= budget) {
+      current = joined;
+      continue;
+    }
+    if (current.body) out.push(current);
+    current = { body: "", html: "" };
+    if (size({ body: block.text, html: block.html }) <= budget) {
+      current = { body: block.text, html: block.html };
+      continue;
+    }
+    // One block bigger than an event allows: cut it as plain text.
+    out.push(...cutBlock(block.text, budget));
   }
   if (current.body || out.length === 0)
     out.push(current.body ? current : { body: "…", html: "<p>…</p>" });

@@ -70,8 +70,25 @@ describe("Matrix messages", () => {
     const paragraphs = texts.map((text) => paragraph(text));
     const parts = renderMatrix(message(paragraphs), 10_000);
     expect(parts.length).toBeGreaterThan(2);
-    for (const part of parts) expect(part.body.length).toBeLessThanOrEqual(10_000);
+    for (const part of parts) {
+      expect(Buffer.byteLength(part.body) + Buffer.byteLength(part.html)).toBeLessThanOrEqual(
+        10_000,
+      );
+    }
     expect(parts.map((p) => p.body).join("\n\n")).toBe(texts.join("\n\n"));
+  });
+});
+
+describe("Matrix events of escaped text", () => {
+  it("keeps a long text of characters that HTML escapes within the event size", () => {
+    const parts = renderMatrix(message([paragraph("<&>\"'".repeat(20_000))]));
+    expect(parts.length).toBeGreaterThan(1);
+    for (const part of parts) {
+      expect(Buffer.byteLength(part.body) + Buffer.byteLength(part.html)).toBeLessThanOrEqual(
+        56_000,
+      );
+    }
+    expect(parts.map((p) => p.body).join("")).toBe("<&>\"'".repeat(20_000));
   });
 });
 
