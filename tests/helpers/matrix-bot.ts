@@ -8,7 +8,6 @@
  */
 import { MatrixAdapter, type MatrixOptions } from "../../adapters/matrix/matrix-adapter.js";
 import { createApp, type App, type AppParts } from "../../bot/app.js";
-import { createLogger, silentLogger } from "../../bot/logger.js";
 import { Catalog } from "../../storage/catalog.js";
 import {
   startFakeHomeserver,
@@ -19,10 +18,9 @@ import {
 import { places, testConfig } from "./harness.js";
 import { waitFor } from "./wait.js";
 
-export { freePort, query, queueMessage, tempDatabase, tempFolder } from "./telegram-bot.js";
+import { testLogger, WAIT_MS } from "./wire.js";
 
-/** How long tests wait for what the bot should do (generous: a slow machine is not a failure). */
-export const WAIT_MS = 15_000;
+export { freePort, query, queueMessage, tempDatabase, tempFolder, WAIT_MS } from "./wire.js";
 
 /** Options of `startMatrixBot`. */
 export interface MatrixBotOptions {
@@ -51,12 +49,6 @@ export interface MatrixBot {
   stopApp(): Promise<void>;
   /** Stops the app, then the fake if this helper started it. Safe to call twice. */
   stop(): Promise<void>;
-}
-
-/** The logger of wire tests: silent unless TEST_LOG_LEVEL is set (e.g. `debug`). */
-function testLogger() {
-  const level = process.env.TEST_LOG_LEVEL;
-  return level ? createLogger(level) : silentLogger();
 }
 
 /** Builds (and by default starts) the fake and a bot whose Matrix adapter talks to it. */

@@ -6,18 +6,10 @@
  * sending limits, short backoffs, an in-memory database. Tests wait for what the user would
  * see (`fake.waitForSent`, `waitFor`), never for a fixed time.
  */
-import { mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { TelegramAdapter, type TelegramOptions } from "../../adapters/telegram/telegram-adapter.js";
 import type { TelegramLimits } from "../../adapters/telegram/throttle.js";
 import { createApp, type App, type AppParts } from "../../bot/app.js";
-import { createLogger, silentLogger } from "../../bot/logger.js";
-import type { Destination, OutgoingMessage } from "../../bot/reply.js";
 import { Catalog } from "../../storage/catalog.js";
-import { inTransaction } from "../../storage/db.js";
-import { enqueueMessage } from "../../storage/outbox.js";
 import {
   startFakeTelegram,
   type FakeTelegram,
@@ -26,6 +18,9 @@ import {
   type TgUpdate,
 } from "../fakes/telegram-bot-api.js";
 import { places, testConfig } from "./harness.js";
+import { testLogger, WAIT_MS } from "./wire.js";
+
+export { freePort, query, queueMessage, tempDatabase, tempFolder, WAIT_MS } from "./wire.js";
 
 /** Limits high enough that the adapter's throttle never slows a test down. */
 export const RELAXED_LIMITS: TelegramLimits = {
@@ -33,9 +28,6 @@ export const RELAXED_LIMITS: TelegramLimits = {
   perPrivateChatPerSecond: 10_000,
   perGroupPerMinute: 100_000,
 };
-
-/** How long tests wait for what the bot should do (generous: a slow machine is not a failure). */
-export const WAIT_MS = 15_000;
 
 /** Options of `startTelegramBot`. */
 export interface TelegramBotOptions {
@@ -62,12 +54,6 @@ export interface TelegramBot {
   stopApp(): Promise<void>;
   /** Stops the app, then the fake if this helper started it. Safe to call twice. */
   stop(): Promise<void>;
-}
-
-/** The logger of wire tests: silent unless TEST_LOG_LEVEL is set (e.g. `debug`). */
-function testLogger() {
-  const level = process.env.TEST_LOG_LEVEL;
-  return level ? createLogger(level) : silentLogger();
 }
 
 /** Builds (and by default starts) the fake and a bot whose Telegram adapter talks to it. */
@@ -128,31 +114,6 @@ export async function startTelegramBot(options: TelegramBotOptions = {}): Promis
   return bot;
 }
 
-/** A fresh temporary folder; `remove()` deletes it with its content. */
-export function tempFolder(): { path: string; remove(): void } {
-  const dir = mkdtempSync(join(tmpdir(), "soliterr-wire-"));
-  return { path: dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
-}
-
-/** A database file in a fresh temporary folder; `remove()` deletes the folder. */
-export function tempDatabase(): { path: string; remove(): void } {
-  const folder = tempFolder();
-  return { path: join(folder.path, "bot.db"), remove: folder.remove };
-}
-
-/** A TCP port that nothing listens on (bound on 127.0.0.1, then released). */
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", resolve);
-  });
-  const address = server.address();
-  const port = typeof address === "object" && address ? address.port : 0;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
-
 /** The id of the message an update carries (what the bot's reply should thread to). */
 export function messageIdOf(update: TgUpdate): number {
   const id = update.message?.message_id;
@@ -207,19 +168,4 @@ export function buttonData(sent: SentMessage, label: string): string {
       `no callback button "${label}" under message ${sent.message_id}: ${JSON.stringify(buttonsOf(sent))}`,
     );
   return button.data;
-}
-
-/** Queues a message in the outbox as the core would (committed), and wakes the delivery. */
-export function queueMessage(app: App, destination: Destination, message: OutgoingMessage): number {
-  const id = inTransaction(app.db, () =>
-    enqueueMessage(app.db, destination, message, app.clock.now()),
-  );
-  app.outbox.kick();
-  if (id === undefined) throw new Error("the message was not queued");
-  return id;
-}
-
-/** Runs a read-only SQL query on the bot's database. */
-export function query<T>(app: App, sql: string, ...params: unknown[]): T[] {
-  return app.db.$client.prepare(sql).all(...params) as T[];
 }
