@@ -8,12 +8,16 @@
  *   npm run bench -- --quick               5,000 listings, few runs: a smoke test in seconds
  *   npm run bench -- --only=search         only some scenarios (comma-separated)
  *   npm run bench -- --only=delivery       only the Telegram delivery scenario (no corpus built)
+ *   npm run bench -- --only=delivery-matrix  only the Matrix delivery scenario (no corpus built)
  *
  * Other options: --runs=N (timed runs per search query, default 30), --warmup=N (default 5),
  * --posts=N (posting scenario, default 5,000), --seed=N (default 42), --dir=PATH (folder
  * of the temporary databases), --keep (keep the database files). The delivery scenario, which
  * needs no listings and runs once: --delivery-messages=N (default 10,000; --quick 1,000),
  * --delivery-rate=N (allowed messages/s, default 300), --delivery-concurrency=N (default 16).
+ * The Matrix delivery scenario, also run once: --matrix-messages=N (default 10,000; --quick
+ * 1,000), --matrix-rate=N (the fake homeserver's limit, actions/s, default 200),
+ * --matrix-burst=N (default 10), --matrix-concurrency=N (default 16).
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -24,6 +28,7 @@ import { Catalog } from "../storage/catalog.js";
 import { loadPlaces } from "../storage/places.js";
 import { buildCorpus, COMMON_WORD, type CorpusStats } from "./corpus.js";
 import { deliveryScenario, type DeliveryOptions, type OnceScenario } from "./delivery.js";
+import { matrixDeliveryScenario, type MatrixDeliveryOptions } from "./delivery-matrix.js";
 import { postingScenario } from "./posting.js";
 import type { BenchOptions, Scenario, Target } from "./scenario.js";
 import { searchScenario } from "./search.js";
@@ -44,12 +49,13 @@ import { openWorld, type World } from "./world.js";
 /** Every scenario, in the order they run. Later issues add theirs here. */
 const SCENARIOS: readonly Scenario[] = [searchScenario, postingScenario];
 /** Scenarios that need no listings: run once, after the sizes (bench/delivery.ts says why). */
-const ONCE_SCENARIOS: readonly OnceScenario[] = [deliveryScenario];
+const ONCE_SCENARIOS: readonly OnceScenario[] = [deliveryScenario, matrixDeliveryScenario];
 const NAMES = [...SCENARIOS, ...ONCE_SCENARIOS].map((s) => s.name);
 
 const USAGE = `usage: npm run bench -- [--quick] [--sizes=100000,1000000] [--only=${NAMES.join(",")}]
                        [--runs=30] [--warmup=5] [--posts=5000] [--seed=42] [--dir=PATH] [--keep]
-                       [--delivery-messages=10000] [--delivery-rate=300] [--delivery-concurrency=16]`;
+                       [--delivery-messages=10000] [--delivery-rate=300] [--delivery-concurrency=16]
+                       [--matrix-messages=10000] [--matrix-rate=200] [--matrix-burst=10] [--matrix-concurrency=16]`;
 
 /** A mistake on the command line: shown without a stack trace. */
 class OptionError extends Error {}
@@ -63,7 +69,9 @@ function parseSize(text: string): number {
 }
 
 /** Reads the command line; throws with the usage on anything unknown. */
-export function parseOptions(argv: readonly string[]): BenchOptions & Partial<DeliveryOptions> {
+export function parseOptions(
+  argv: readonly string[],
+): BenchOptions & Partial<DeliveryOptions> & Partial<MatrixDeliveryOptions> {
   const values = new Map<string, string>();
   for (const arg of argv) {
     const m = /^--([a-z]+(?:-[a-z]+)*)(?:=(.*))?$/.exec(arg);
@@ -84,6 +92,10 @@ export function parseOptions(argv: readonly string[]): BenchOptions & Partial<De
     "delivery-messages",
     "delivery-rate",
     "delivery-concurrency",
+    "matrix-messages",
+    "matrix-rate",
+    "matrix-burst",
+    "matrix-concurrency",
   ];
   for (const name of values.keys()) {
     if (!known.includes(name)) throw new OptionError(`unknown option --${name}\n${USAGE}`);
@@ -110,6 +122,10 @@ export function parseOptions(argv: readonly string[]): BenchOptions & Partial<De
   const deliveryMessages = positive("delivery-messages");
   const deliveryRate = positive("delivery-rate");
   const deliveryConcurrency = positive("delivery-concurrency");
+  const matrixMessages = positive("matrix-messages");
+  const matrixRate = positive("matrix-rate");
+  const matrixBurst = positive("matrix-burst");
+  const matrixConcurrency = positive("matrix-concurrency");
   const sizes = values.get("sizes")?.split(",").filter(Boolean).map(parseSize) ?? [
     ...(quick ? [5_000] : [100_000, 1_000_000]),
   ];
@@ -127,6 +143,10 @@ export function parseOptions(argv: readonly string[]): BenchOptions & Partial<De
     ...(deliveryMessages === undefined ? {} : { deliveryMessages }),
     ...(deliveryRate === undefined ? {} : { deliveryRate }),
     ...(deliveryConcurrency === undefined ? {} : { deliveryConcurrency }),
+    ...(matrixMessages === undefined ? {} : { matrixMessages }),
+    ...(matrixRate === undefined ? {} : { matrixRate }),
+    ...(matrixBurst === undefined ? {} : { matrixBurst }),
+    ...(matrixConcurrency === undefined ? {} : { matrixConcurrency }),
   };
 }
 
@@ -246,7 +266,7 @@ async function main(): Promise<void> {
 
   out();
   out(
-    "targets (issue: search p95 ≤ 1.5 × bare and < 15 ms at 1,000,000 listings; ≥ 1,000 posts/s; delivery ≥ 90 % of the allowed rate, 0 lost, 0 duplicated):",
+    "targets (issue: search p95 ≤ 1.5 × bare and < 15 ms at 1,000,000 listings; ≥ 1,000 posts/s; delivery, Telegram and Matrix, ≥ 90 % of the allowed rate, 0 lost, 0 duplicated):",
   );
   for (const t of targets) {
     const verdict = !t.applies ? "info   " : t.met ? "MET    " : "NOT MET";

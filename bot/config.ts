@@ -108,6 +108,11 @@ const schema = z.object({
     .transform((v) => ["true", "on", "1", "yes"].includes(v))
     .default(false),
   MATRIX_CRYPTO_STORE: z.string().default("./data/matrix-crypto"),
+  MATRIX_SEND_RATE: z.coerce
+    .number({ error: "messages per second, a number (0: no pacing)" })
+    .min(0, "messages per second, a number (0: no pacing)")
+    .max(10_000, "messages per second, at most 10000")
+    .default(0),
 });
 
 /** The validated configuration. */
@@ -146,6 +151,8 @@ export interface MatrixConfig {
   encryption: boolean;
   /** Folder of the crypto store. */
   cryptoStorePath: string;
+  /** Messages per second the bot allows itself; 0 for no pacing. */
+  sendRate: number;
 }
 
 /** How the bot connects to Telegram. */
@@ -207,6 +214,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
           ...(c.MATRIX_ALLOWED_INVITERS ? { allowedInviters: c.MATRIX_ALLOWED_INVITERS } : {}),
           encryption: c.MATRIX_ENCRYPTION,
           cryptoStorePath: c.MATRIX_CRYPTO_STORE,
+          sendRate: c.MATRIX_SEND_RATE,
         }
       : undefined;
   const telegram: TelegramConfig | undefined = c.TELEGRAM_BOT_TOKEN

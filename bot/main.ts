@@ -134,6 +134,7 @@ async function runPlatforms(config: Config): Promise<void> {
         ...(matrix.allowedInviters ? { allowedInviters: matrix.allowedInviters } : {}),
         encryption: matrix.encryption,
         cryptoStorePath: matrix.cryptoStorePath,
+        ...(matrix.sendRate > 0 ? { sendRate: matrix.sendRate } : {}),
         state: app.adapterState("matrix"),
         logger,
       }),

@@ -15,10 +15,12 @@ import {
   markSending,
   markSent,
   messageOf,
+  nextInQueue,
   outboxRowById,
   queueHeads,
   requeueInterrupted,
   type OutboxRow,
+  type QueueHead,
 } from "../storage/outbox.js";
 import type { Clock } from "./clock.js";
 import type { Logger } from "./logger.js";
@@ -36,21 +38,41 @@ export interface OutboxOptions {
   baseDelayMs?: number;
   /** Longest delay between two attempts, in ms. Default 15 minutes. */
   maxDelayMs?: number;
-  /** Attempts before a message that keeps failing is given up. Default 25 (about 5 hours). */
+  /**
+   * Failed attempts (network, server errors) before a message is given up. Default 25 (about
+   * 5 hours). A platform asking to slow down (429) does not count as a failure.
+   */
   maxAttempts?: number;
+  /** Age after which a message still slowed down by its platform is given up. Default 2 days. */
+  maxAgeMs?: number;
   /** Delay before retrying a message whose platform is not connected now. Default 10 minutes. */
   noAdapterDelayMs?: number;
 }
 
+/** How many destinations are looked at together (the oldest first). */
 const BATCH = 500;
+
+/** The key of a destination. */
+function destinationKey(
+  head: Pick<QueueHead, "platform" | "destinationKind" | "destinationId">,
+): string {
+  return `${head.platform}|${head.destinationKind}|${head.destinationId}`;
+}
 
 /** The outbox delivery loop. */
 export class OutboxDelivery {
   private readonly inFlight = new Set<string>();
+  /** The first pending message of each destination, kept between pumps. */
+  private heads = new Map<string, QueueHead>();
+  /** New messages were queued: the heads must be read again. */
+  private stale = true;
+  /** The last read filled the batch: more destinations may be waiting behind. */
+  private truncated = false;
   private readonly concurrency: number;
   private readonly baseDelayMs: number;
   private readonly maxDelayMs: number;
   private readonly maxAttempts: number;
+  private readonly maxAgeMs: number;
   private readonly noAdapterDelayMs: number;
   private timer: NodeJS.Timeout | undefined;
   private running = false;
@@ -63,6 +85,7 @@ export class OutboxDelivery {
     this.baseDelayMs = options.baseDelayMs ?? 1_000;
     this.maxDelayMs = options.maxDelayMs ?? 15 * 60_000;
     this.maxAttempts = options.maxAttempts ?? 25;
+    this.maxAgeMs = options.maxAgeMs ?? 2 * 86_400_000;
     this.noAdapterDelayMs = options.noAdapterDelayMs ?? 10 * 60_000;
     this.log = options.logger.child({ module: "outbox" });
   }
@@ -73,11 +96,13 @@ export class OutboxDelivery {
     if (requeued > 0)
       this.log.warn({ requeued }, "messages interrupted by a stop are queued again");
     this.running = true;
+    this.stale = true;
     this.pump();
   }
 
   /** Says that new messages were committed: deliver them now. */
   kick(): void {
+    this.stale = true;
     if (this.running) this.pump();
   }
 
@@ -86,6 +111,7 @@ export class OutboxDelivery {
    * later retry do not count). Used by the console and tests to keep output in order.
    */
   async drain(): Promise<void> {
+    this.stale = true;
     this.pump();
     if (this.isIdle()) return;
     await new Promise<void>((resolve) => this.idleWaiters.push(resolve));
@@ -119,16 +145,26 @@ export class OutboxDelivery {
     });
   }
 
+  /** Reads the first pending message of each destination again (new messages were queued). */
+  private reloadHeads(): void {
+    const heads = queueHeads(this.options.db, BATCH);
+    this.heads = new Map(heads.map((head) => [destinationKey(head), head]));
+    this.truncated = heads.length === BATCH;
+    this.stale = false;
+  }
+
   private pump(): void {
     if (!this.running) return;
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
+    // Destinations beyond the first batch come in as the batch empties.
+    if (this.stale || (this.truncated && this.heads.size < BATCH / 2)) this.reloadHeads();
     const now = this.options.clock.now();
     let nextDue = Number.POSITIVE_INFINITY;
     // One message per destination at a time, the oldest first: each destination receives
     // its messages in the order they were queued.
-    for (const head of queueHeads(this.options.db, BATCH)) {
-      const key = `${head.platform}|${head.destinationKind}|${head.destinationId}`;
+    const heads = [...this.heads.entries()].sort(([, a], [, b]) => a.id - b.id);
+    for (const [key, head] of heads) {
       if (this.inFlight.has(key)) continue;
       if (head.nextAttemptAt > now) {
         nextDue = Math.min(nextDue, head.nextAttemptAt);
@@ -136,10 +172,14 @@ export class OutboxDelivery {
       }
       if (this.inFlight.size >= this.concurrency) break;
       const row = outboxRowById(this.options.db, head.id);
-      if (!row) continue;
+      if (!row || row.state !== "pending") {
+        this.advance(key, head);
+        continue;
+      }
       this.inFlight.add(key);
       void this.deliver(row).finally(() => {
         this.inFlight.delete(key);
+        this.advance(key, head);
         this.schedulePump();
       });
     }
@@ -157,6 +197,13 @@ export class OutboxDelivery {
     }
   }
 
+  /** After a delivery (or a retry), the destination's first pending message, if any. */
+  private advance(key: string, head: QueueHead): void {
+    const next = nextInQueue(this.options.db, head);
+    if (next) this.heads.set(key, next);
+    else this.heads.delete(key);
+  }
+
   private async deliver(row: OutboxRow): Promise<void> {
     const { db, clock } = this.options;
     const adapter = this.options.adapters.get(row.platform);
@@ -165,7 +212,6 @@ export class OutboxDelivery {
       return;
     }
     markSending(db, row.id);
-    const attempt = row.attempts + 1;
     try {
       const messageId = await adapter.send(
         destinationOf(row),
@@ -174,7 +220,7 @@ export class OutboxDelivery {
       );
       markSent(db, row.id, messageId, clock.now());
     } catch (error) {
-      this.failed(row, attempt, error);
+      this.failed(row, error);
     }
   }
 
@@ -196,9 +242,11 @@ export class OutboxDelivery {
     this.kick();
   }
 
-  private failed(row: OutboxRow, attempt: number, error: unknown): void {
+  private failed(row: OutboxRow, error: unknown): void {
     const { db, clock } = this.options;
+    const now = clock.now();
     const reason = error instanceof Error ? error.message : String(error);
+    const attempt = row.attempts + 1;
     const log = this.log.child({ outboxId: row.id, platform: row.platform, attempt });
     if (
       error instanceof DeliveryError &&
@@ -209,16 +257,27 @@ export class OutboxDelivery {
       log.info("person unreachable privately: message held until they come back");
       return;
     }
+    // A platform asking to slow down is no failure of the message: it waits what was asked
+    // (the attempt is not counted), up to an age after which it is out of date anyway.
+    if (error instanceof DeliveryError && error.failure === "rate-limited") {
+      if (now - row.createdAt > this.maxAgeMs) {
+        log.error({ err: error }, "message given up: still slowed down after days");
+        markFailed(db, row.id, reason);
+        return;
+      }
+      const delay = error.retryAfterMs ?? this.baseDelayMs;
+      log.debug({ retryInMs: delay }, "platform asked to slow down");
+      markRetry(db, row.id, now + delay, reason, false);
+      return;
+    }
     const retryable = !(error instanceof DeliveryError) || error.retryable;
     if (!retryable || attempt >= this.maxAttempts) {
       log.error({ err: error }, "message given up");
       markFailed(db, row.id, reason);
       return;
     }
-    // A platform that says how long to wait is taken at its word; otherwise, back off.
-    const asked = error instanceof DeliveryError ? error.retryAfterMs : undefined;
-    const delay = asked ?? Math.min(this.baseDelayMs * 2 ** (attempt - 1), this.maxDelayMs);
+    const delay = Math.min(this.baseDelayMs * 2 ** (attempt - 1), this.maxDelayMs);
     log.warn({ err: error, retryInMs: delay }, "delivery failed, will retry");
-    markRetry(db, row.id, clock.now() + delay, reason);
+    markRetry(db, row.id, now + delay, reason);
   }
 }

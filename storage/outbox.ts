@@ -94,6 +94,22 @@ export function queueHeads(db: Db, limit: number): QueueHead[] {
   ).all(limit);
 }
 
+/** The first pending message of a destination, after a delivery or a retry. */
+export function nextInQueue(
+  db: Db,
+  destination: Pick<QueueHead, "platform" | "destinationKind" | "destinationId">,
+): QueueHead | undefined {
+  return prepared(db, "nextInQueue", () =>
+    db.$client.prepare<[string, string, string], QueueHead>(
+      `SELECT id, platform, destination_kind AS destinationKind, destination_id AS destinationId,
+              next_attempt_at AS nextAttemptAt
+       FROM outbox
+       WHERE state = 'pending' AND platform = ? AND destination_kind = ? AND destination_id = ?
+       ORDER BY id LIMIT 1`,
+    ),
+  ).get(destination.platform, destination.destinationKind, destination.destinationId);
+}
+
 /** A queued message by id. */
 export function outboxRowById(db: Db, id: number): OutboxRow | undefined {
   return prepared(db, "outboxRowById", () =>
@@ -132,8 +148,18 @@ export function markSent(db: Db, id: number, platformMessageId: string, now: num
   ).run({ id, platformMessageId, now });
 }
 
-/** Puts a message back in the queue for another attempt at `nextAttemptAt`. */
-export function markRetry(db: Db, id: number, nextAttemptAt: number, error: string): void {
+/**
+ * Puts a message back in the queue for another attempt at `nextAttemptAt`. With
+ * `countAttempt` false (the platform only asked to slow down), the attempt just made is not
+ * counted against the message.
+ */
+export function markRetry(
+  db: Db,
+  id: number,
+  nextAttemptAt: number,
+  error: string,
+  countAttempt = true,
+): void {
   prepared(db, "markRetry", () =>
     db
       .update(outbox)
@@ -141,10 +167,11 @@ export function markRetry(db: Db, id: number, nextAttemptAt: number, error: stri
         state: "pending",
         nextAttemptAt: sql`${sql.placeholder("nextAttemptAt")}`,
         lastError: sql`${sql.placeholder("error")}`,
+        attempts: sql`max(0, ${outbox.attempts} - ${sql.placeholder("uncount")})`,
       })
       .where(eq(outbox.id, sql.placeholder("id")))
       .prepare(),
-  ).run({ id, nextAttemptAt, error });
+  ).run({ id, nextAttemptAt, error, uncount: countAttempt ? 0 : 1 });
 }
 
 /** Keeps a message for a person who cannot be reached now, until they come back. */

@@ -38,6 +38,9 @@ import { StateStorageProvider } from "./storage.js";
 /** The platform name of Matrix members and rooms. */
 export const MATRIX = "matrix";
 
+/** Key of the room creation content naming the person a private room was created for. */
+const DIRECT_MARK = "org.soliterr.direct_for";
+
 /** Options of the Matrix adapter. */
 export interface MatrixOptions {
   homeserverUrl: string;
@@ -55,6 +58,11 @@ export interface MatrixOptions {
   syncTimeoutMs?: number;
   /** First delay before handling an event again after a database failure. Default 1 s. */
   retryMs?: number;
+  /**
+   * Messages a second the bot allows itself (homeservers limit each account; Synapse's
+   * default is far lower unless the bot account is exempted). Default: no pacing.
+   */
+  sendRate?: number;
 }
 
 /** Why the adapter could not start (a bad token, an unreachable homeserver): said plainly. */
@@ -117,6 +125,11 @@ export class MatrixAdapter implements Adapter {
   /** The first sync of a new installation brings old history: it is not answered. */
   private skipBacklog = false;
   private stopping = false;
+  /** The m.direct write in flight, and whether the map changed since it started. */
+  private directWrite: Promise<void> | undefined;
+  private directDirty = false;
+  /** Earliest time of the next send, with `sendRate`. */
+  private nextSlot = 0;
 
   constructor(private readonly options: MatrixOptions) {
     this.log = options.logger.child({ module: "matrix" });
@@ -255,6 +268,30 @@ export class MatrixAdapter implements Adapter {
     content: Record<string, unknown>,
     txnId: string,
   ): Promise<string> {
+    await this.pace();
+    return this.putEvent(client, roomId, content, txnId);
+  }
+
+  /**
+   * With `sendRate`, waits for the next sending slot: the bot keeps under its homeserver's
+   * limit instead of learning it from refusals (a refused message waits what the homeserver
+   * says, through the outbox, without holding up the others).
+   */
+  private async pace(): Promise<void> {
+    const rate = this.options.sendRate;
+    if (!rate || rate <= 0) return;
+    const now = Date.now();
+    const at = Math.max(now, this.nextSlot);
+    this.nextSlot = at + 1000 / rate;
+    if (at > now) await new Promise((resolve) => setTimeout(resolve, at - now));
+  }
+
+  private async putEvent(
+    client: MatrixClient,
+    roomId: string,
+    content: Record<string, unknown>,
+    txnId: string,
+  ): Promise<string> {
     if (this.encryptionActive && (await this.isEncrypted(roomId)))
       return client.sendMessage(roomId, content);
     const path = `/_matrix/client/v3/rooms/${encodeURIComponent(roomId)}/send/m.room.message/${encodeURIComponent(txnId)}`;
@@ -323,6 +360,7 @@ export class MatrixAdapter implements Adapter {
 
   private async onJoin(roomId: string, event: MatrixEvent): Promise<void> {
     this.joined.add(roomId);
+    await this.recogniseDirect(roomId);
     if (!this.joinedAt.has(roomId)) this.joinedAt.set(roomId, event.origin_server_ts);
     const room = this.roomRef(roomId);
     const invitation = this.invitations.get(roomId);
@@ -365,6 +403,22 @@ export class MatrixAdapter implements Adapter {
     }
   }
 
+  /** A room the bot created as someone's private room (its answer lost) is known as such. */
+  private async recogniseDirect(roomId: string): Promise<void> {
+    if (this.directRooms.has(roomId)) return;
+    try {
+      const create = (await this.connected().getRoomStateEvent(
+        roomId,
+        "m.room.create",
+        "",
+      )) as Record<string, unknown>;
+      const person = create[DIRECT_MARK];
+      if (typeof person === "string") await this.addDirect(person, roomId);
+    } catch {
+      // No creation event readable: an ordinary room.
+    }
+  }
+
   /** A person who leaves their direct room is no longer written to there. */
   private onMembership(roomId: string, event: MatrixEvent): void {
     const who = event.state_key;
@@ -377,9 +431,7 @@ export class MatrixAdapter implements Adapter {
     const rooms = this.direct[who];
     if (!rooms?.includes(roomId)) return;
     this.direct[who] = rooms.filter((r) => r !== roomId);
-    void this.connected()
-      .setAccountData("m.direct", this.direct)
-      .catch((error: unknown) => this.log.warn({ err: error }, "could not update m.direct"));
+    void this.writeDirect();
   }
 
   /** Says once, in clear, that this installation cannot read the room's encrypted messages. */
@@ -500,13 +552,18 @@ export class MatrixAdapter implements Adapter {
   private async directRoomFor(userId: string): Promise<string> {
     const existing = (this.direct[userId] ?? []).find((roomId) => this.joined.has(roomId));
     if (existing) return existing;
+    // History starts when the bot asks for the room (a reply can arrive before the answer).
+    const asked = Date.now();
     const roomId = await this.connected().createRoom({
       invite: [userId],
       is_direct: true,
       preset: "trusted_private_chat",
+      // Marks the room as this person's private room, should the answer be lost and the room
+      // arrive by sync unannounced.
+      creation_content: { [DIRECT_MARK]: userId },
     });
     this.joined.add(roomId);
-    this.joinedAt.set(roomId, Date.now());
+    this.joinedAt.set(roomId, asked);
     await this.addDirect(userId, roomId);
     return roomId;
   }
@@ -515,21 +572,51 @@ export class MatrixAdapter implements Adapter {
     const rooms = this.direct[userId] ?? [];
     if (!rooms.includes(roomId)) this.direct[userId] = [roomId, ...rooms];
     this.directRooms.add(roomId);
-    try {
-      await this.connected().setAccountData("m.direct", this.direct);
-    } catch (error) {
-      this.log.warn({ err: error }, "could not update m.direct");
-    }
+    await this.writeDirect();
   }
 
+  /**
+   * Takes in m.direct as the homeserver has it, keeping the rooms known here that it does not
+   * list yet (a sync may bring a copy older than a room just created), and writes the union
+   * back if the homeserver's copy was missing some.
+   */
   private rememberDirect(content: Record<string, unknown>): void {
-    const direct: Record<string, string[]> = {};
+    let missing = false;
     for (const [userId, rooms] of Object.entries(content)) {
-      if (Array.isArray(rooms))
-        direct[userId] = rooms.filter((r): r is string => typeof r === "string");
+      if (!Array.isArray(rooms)) continue;
+      const known = new Set(this.direct[userId] ?? []);
+      const server = rooms.filter((r): r is string => typeof r === "string");
+      for (const room of known) if (!server.includes(room)) missing = true;
+      this.direct[userId] = [...new Set([...(this.direct[userId] ?? []), ...server])];
     }
-    this.direct = direct;
-    for (const roomIds of Object.values(direct)) for (const id of roomIds) this.directRooms.add(id);
+    for (const userId of Object.keys(this.direct)) if (!(userId in content)) missing = true;
+    for (const roomIds of Object.values(this.direct))
+      for (const id of roomIds) this.directRooms.add(id);
+    if (missing && this.client) void this.writeDirect();
+  }
+
+  /**
+   * Writes m.direct to the homeserver. Writes that come while one is in flight are merged
+   * into one more (the map is rewritten whole each time: hundreds of new direct rooms must
+   * not mean hundreds of growing writes).
+   */
+  private async writeDirect(): Promise<void> {
+    if (this.directWrite) {
+      this.directDirty = true;
+      return this.directWrite;
+    }
+    this.directWrite = (async () => {
+      do {
+        this.directDirty = false;
+        try {
+          await this.connected().setAccountData("m.direct", this.direct);
+        } catch (error) {
+          this.log.warn({ err: error }, "could not update m.direct");
+        }
+      } while (this.directDirty);
+      this.directWrite = undefined;
+    })();
+    return this.directWrite;
   }
 
   private async readDirect(client: MatrixClient): Promise<Record<string, string[]>> {

@@ -158,6 +158,7 @@ describe("Matrix configuration", () => {
       accessToken: "syt_abcdefgh",
       encryption: false,
       cryptoStorePath: "./data/matrix-crypto",
+      sendRate: 0,
     });
   });
 

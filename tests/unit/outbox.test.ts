@@ -74,7 +74,20 @@ describe("outbox delivery", () => {
     // Each retry waited at least what the platform asked (80 ms, minus timer granularity).
     expect(attempts[1]! - attempts[0]!).toBeGreaterThanOrEqual(75);
     expect(attempts[2]! - attempts[1]!).toBeGreaterThanOrEqual(75);
-    expect(row(app, id)).toMatchObject({ state: "sent", attempts: 3 });
+    // Being asked to slow down is not a failed attempt.
+    expect(row(app, id)).toMatchObject({ state: "sent", attempts: 1 });
+  });
+
+  it("never gives up a message only because its platform keeps asking to slow down", async () => {
+    const adapter = new RecordingAdapter();
+    let refusals = 0;
+    adapter.beforeSend = () => {
+      if (refusals++ < 6) throw new DeliveryError("429", "rate-limited", 5);
+    };
+    const app = await start(adapter, ":memory:", 3);
+    const id = queue(app, "r1", "patience")!;
+    await waitFor(() => adapter.sent.length === 1, "the message");
+    expect(row(app, id)).toMatchObject({ state: "sent", attempts: 1 });
   });
 
   it("retries network errors with backoff until they go through", async () => {
