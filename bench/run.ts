@@ -27,10 +27,10 @@ import Database from "better-sqlite3";
 import { Catalog } from "../storage/catalog.js";
 import { loadPlaces } from "../storage/places.js";
 import { buildCorpus, COMMON_WORD, type CorpusStats } from "./corpus.js";
-import { deliveryScenario, type DeliveryOptions, type OnceScenario } from "./delivery.js";
+import { deliveryScenario, type DeliveryOptions } from "./delivery.js";
 import { matrixDeliveryScenario, type MatrixDeliveryOptions } from "./delivery-matrix.js";
 import { postingScenario } from "./posting.js";
-import type { BenchOptions, Scenario, Target } from "./scenario.js";
+import type { BenchOptions, OnceScenario, Scenario, Target } from "./scenario.js";
 import { searchScenario } from "./search.js";
 import {
   bytes,

@@ -1,4 +1,9 @@
-/** What a benchmark scenario is: a named measurement run on a bot filled with listings. */
+/**
+ * What a benchmark scenario is: a named measurement run on a bot filled with listings, or,
+ * for one that needs no listings, run once per invocation.
+ */
+import type { Catalog } from "../storage/catalog.js";
+import type { Places } from "../storage/places.js";
 import type { MemoryTracker } from "./stats.js";
 import type { World } from "./world.js";
 
@@ -53,5 +58,22 @@ export interface Scenario {
     size: number,
     options: BenchOptions,
     memory: MemoryTracker,
+  ): Promise<ScenarioOutcome>;
+}
+
+/**
+ * A scenario that needs no listings corpus. bench/run.ts runs these once per invocation,
+ * after the sizes (and builds no corpus at all when only these are selected): running the
+ * delivery scenario once per corpus size would measure the same thing twice and, with
+ * `--only=delivery`, build 1,000,000 listings for nothing.
+ */
+export interface OnceScenario {
+  name: string;
+  /** One line saying what it measures. */
+  summary: string;
+  run(
+    options: BenchOptions,
+    memory: MemoryTracker,
+    parts: { places: Places; catalog: Catalog },
   ): Promise<ScenarioOutcome>;
 }
