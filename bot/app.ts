@@ -101,7 +101,20 @@ export function createApp(config: Config, parts: AppParts = {}): App {
     commandPrefix,
   });
   const scheduler = new Scheduler({
-    jobs: coreJobs(db, notifier, () => outbox.kick()),
+    jobs: coreJobs(
+      {
+        db,
+        i18n,
+        places,
+        catalog,
+        registry,
+        notifier,
+        defaultLocale: config.defaultLocale,
+        timeZone: config.timeZone,
+        commandPrefix,
+      },
+      () => outbox.kick(),
+    ),
     clock,
     logger,
     timeZone: config.timeZone,

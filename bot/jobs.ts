@@ -1,8 +1,12 @@
-/** The bot's own scheduled jobs: expiring listings and forgetting what is no longer needed. */
+/**
+ * The bot's own scheduled jobs: digests, network summaries, "still relevant?" reminders,
+ * expiring listings, and forgetting what is no longer needed.
+ */
 import { message, paragraph } from "./reply.js";
 import type { Job } from "./scheduler.js";
-import type { Notifier } from "./notify.js";
-import { inTransaction, type Db } from "../storage/db.js";
+import { runDueDigests, type DigestServices } from "./digests.js";
+import { runDueSummaries, runReminders, type SummaryServices } from "./summaries.js";
+import { inTransaction } from "../storage/db.js";
 import { purgeProcessedEvents } from "../storage/events.js";
 import { expireDueListings } from "../storage/listings.js";
 import { mergeSearchIndex, prepareSearchIndexMerge } from "../storage/maintenance.js";
@@ -20,8 +24,33 @@ const MERGE_BUDGET_MS = 10 * 60_000;
 export const HOUSEKEEPING_DAYS = 30;
 
 /** The core jobs. `onQueued` wakes the outbox after messages were queued. */
-export function coreJobs(db: Db, notifier: Notifier, onQueued: () => void): Job[] {
+export function coreJobs(services: SummaryServices, onQueued: () => void): Job[] {
+  const { db, notifier } = services;
+  const digests: DigestServices = services;
   return [
+    {
+      // Every minute: daily and weekly digests fall due at their time, immediate ones group
+      // what arrived within the minute. Each run catches up with whatever became due.
+      name: "digests",
+      cron: "* * * * *",
+      run(now) {
+        if (runDueDigests(digests, now) > 0) onQueued();
+      },
+    },
+    {
+      name: "network-summaries",
+      cron: "* * * * *",
+      run(now) {
+        if (runDueSummaries(services, now) > 0) onQueued();
+      },
+    },
+    {
+      name: "listing-reminders",
+      cron: "5 * * * *",
+      run(now) {
+        if (runReminders(services, now) > 0) onQueued();
+      },
+    },
     {
       name: "expire-listings",
       cron: "*/10 * * * *",

@@ -73,3 +73,13 @@ export function calendarDate(instant: number, timeZone: string): [number, number
   const local = new Date(instant + zoneOffset(instant, timeZone));
   return [local.getUTCFullYear(), local.getUTCMonth() + 1, local.getUTCDate()];
 }
+
+/** Reads a time of day as people type it ("08:00", "8:00", "8h", "18h30"): "HH:MM", or undefined. */
+export function parseClockTime(typed: string): string | undefined {
+  const match = /^(\d{1,2})\s*(?:[:h]\s*(\d{2})?)?$/i.exec(typed.trim());
+  if (!match) return undefined;
+  const hour = Number(match[1]);
+  const minute = Number(match[2] ?? 0);
+  if (hour > 23 || minute > 59) return undefined;
+  return `${String(hour).padStart(2, "0")}:${String(minute).padStart(2, "0")}`;
+}

@@ -110,7 +110,7 @@ export const helpCommand = defineCommand({
         list(commands.map((c) => helpLine(ctx, c))),
       );
     }
-    blocks.push(paragraph(ctx.t("help-ordering")));
+    blocks.push(paragraph(ctx.t("help-ordering")), paragraph(ctx.t("help-matching")));
     blocks.push(
       paragraph(
         ctx.t("help-more", {

@@ -3,6 +3,7 @@
  * Adding a command: declare it in its family's file, then list it here.
  */
 import { helpCommand, languageCommand } from "./account.js";
+import { alertCommand, alertsCommand, digestCommand } from "./alerts.js";
 import {
   closeCommand,
   deleteCommand,
@@ -27,6 +28,9 @@ export const allCommands = [
   skipCommand,
   searchCommand,
   moreCommand,
+  alertCommand,
+  alertsCommand,
+  digestCommand,
   showCommand,
   mineCommand,
   editCommand,

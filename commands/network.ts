@@ -4,6 +4,7 @@
  * including deep links that continue an action begun in a group (`/start offre`).
  */
 import { UserError } from "../bot/errors.js";
+import { parseClockTime } from "../bot/time.js";
 import { list, message, paragraph, strong } from "../bot/reply.js";
 import {
   bindRoomToNetwork,
@@ -11,7 +12,11 @@ import {
   networkById,
   networkByName,
   roomsOfNetwork,
+  setNetworkSummary,
 } from "../storage/networks.js";
+import { nextDigestTime } from "../bot/digest-time.js";
+import { lastListingId } from "../storage/listings.js";
+import { nameKey } from "../storage/text.js";
 import { parsedArgs } from "./args.js";
 import { startPostFlow } from "./post-flow.js";
 import { defineCommand, here, type CommandContext, type CommandResult } from "./types.js";
@@ -49,6 +54,10 @@ export const networkCommand = defineCommand({
   run(ctx, name) {
     if (ctx.room.kind === "direct") throw new UserError("network-not-in-private");
     if (!name) return showNetwork(ctx);
+    const [first, ...rest] = name.split(" ");
+    if (first && SUMMARY_WORDS.has(nameKey(first)) && ctx.room.networkId !== null) {
+      return setSummary(ctx, ctx.room.networkId, rest.join(" "));
+    }
     if (name.length < 3 || name.length > MAX_NETWORK_NAME) {
       throw new UserError("network-name-length", { min: 3, max: MAX_NETWORK_NAME });
     }
@@ -77,6 +86,35 @@ export const networkCommand = defineCommand({
     );
   },
 });
+
+/** The first word of `/reseau resume 18:00` (the network's daily summary of new listings). */
+const SUMMARY_WORDS = new Set(["resume", "summary"]);
+
+/** `/reseau resume 18:00` (or `non`): the daily summary of new listings, posted in the network's rooms. */
+function setSummary(ctx: CommandContext, networkId: number, typed: string): CommandResult {
+  const off = ctx.catalog.lookup("answers", typed || "-", ctx.locale);
+  if (off.found && off.id === "no") {
+    setNetworkSummary(ctx.db, networkId, null, null, lastListingId(ctx.db));
+    ctx.audit({ action: "network-summary", networkId, details: { time: null } });
+    return here(message([paragraph(ctx.t("network-summary-off"))]));
+  }
+  const time = parseClockTime(typed);
+  if (!time) {
+    throw new UserError("network-summary-time", {
+      example: `${ctx.command("network")} ${SUMMARY_EXAMPLE[ctx.locale]}`,
+    });
+  }
+  const next = nextDigestTime(
+    { rhythm: "daily", time, weekday: 1 },
+    ctx.now,
+    ctx.settings.timeZone,
+  );
+  setNetworkSummary(ctx.db, networkId, time, next, lastListingId(ctx.db));
+  ctx.audit({ action: "network-summary", networkId, details: { time } });
+  return here(message([paragraph(ctx.t("network-summary-set", { time }))]));
+}
+
+const SUMMARY_EXAMPLE = { fr: "resume 18:00", en: "summary 18:00" } as const;
 
 /** Deep-link payloads of `/start`, and what each begins. */
 const START_ACTIONS = new Map<string, (ctx: CommandContext) => CommandResult>([

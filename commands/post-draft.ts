@@ -2,7 +2,7 @@
  * A listing being written: the draft kept between the steps of the guided form, and its
  * publication. The one-line form fills a draft too; what it lacks is asked step by step.
  */
-import { message, paragraph, strong, type Block } from "../bot/reply.js";
+import { list, message, paragraph, strong, type Block } from "../bot/reply.js";
 import {
   createListing,
   placeColumns,
@@ -12,7 +12,10 @@ import {
 import { roomById } from "../storage/networks.js";
 import type { PlaceKind } from "../storage/places.js";
 import { defaultExpiry } from "./listing-input.js";
-import { listingButtons, listingCard } from "./listing-view.js";
+import { listingButtons, listingCard, listingLine } from "./listing-view.js";
+import { nextDigestTime } from "../bot/digest-time.js";
+import { DEFAULT_RHYTHM, ensureDigestSettings, recordListingMatches } from "../storage/digests.js";
+import { findCounterparts } from "../storage/search.js";
 import type { CommandContext, Reply } from "./types.js";
 
 /** Longest title, in characters. */
@@ -80,12 +83,18 @@ function networkOf(ctx: CommandContext, originRoomId: number | null): number | n
   return origin?.networkId ?? ctx.room.networkId ?? ctx.member.lastNetworkId ?? null;
 }
 
+/** A listing just published, with the listings of the opposite kind it matches. */
+export interface Published {
+  listing: Listing;
+  counterparts: Listing[];
+}
+
 /** Saves a complete draft as an open listing. */
 export function publishDraft(
   ctx: CommandContext,
   draft: PostDraft,
   originRoomId: number | null,
-): Listing {
+): Published {
   if (!draft.title || !draft.category || !draft.place)
     throw new Error("publishing an incomplete draft");
   const place = ctx.places.byCode(draft.place.kind, draft.place.code);
@@ -105,14 +114,40 @@ export function publishDraft(
     },
     ctx.now,
   );
-  return listing;
+  // The author will hear in their digests of what is posted to match it.
+  ensureDigestSettings(
+    ctx.db,
+    ctx.member.id,
+    nextDigestTime(DEFAULT_RHYTHM, ctx.now, ctx.settings.timeZone),
+  );
+  // The listings of the opposite kind it answers: their authors hear of it in their digest.
+  const counterparts = findCounterparts(ctx.db, ctx.places, listing, 10);
+  recordListingMatches(
+    ctx.db,
+    listing.id,
+    counterparts.map((c) => c.id),
+    ctx.now,
+  );
+  return { listing, counterparts };
 }
 
-/** The confirmation of a published listing, with its card and what to do next. */
-export function publishedReply(ctx: CommandContext, listing: Listing): Reply {
+/** Most counterparts named when a listing is posted. */
+const COUNTERPARTS_SHOWN = 3;
+
+/** The confirmation of a published listing, with its card, its counterparts and what to do next. */
+export function publishedReply(ctx: CommandContext, { listing, counterparts }: Published): Reply {
   const blocks: Block[] = [
     paragraph(strong(ctx.t(`listing-published-${listing.kind}`, { id: listing.id }))),
     ...listingCard(ctx, listing),
+  ];
+  if (counterparts.length > 0) {
+    const opposite = listing.kind === "offer" ? "need" : "offer";
+    blocks.push(
+      paragraph(strong(ctx.t(`listing-counterparts-${opposite}`, { count: counterparts.length }))),
+      list(counterparts.slice(0, COUNTERPARTS_SHOWN).map((c) => listingLine(ctx, c))),
+    );
+  }
+  blocks.push(
     paragraph(
       ctx.t("listing-published-next", {
         show: ctx.command("show", listing.id),
@@ -120,6 +155,15 @@ export function publishedReply(ctx: CommandContext, listing: Listing): Reply {
         expires: new Date(listing.expiresAt),
       }),
     ),
-  ];
-  return { text: message(blocks, listingButtons(ctx, listing, false)) };
+  );
+  const buttons = listingButtons(ctx, listing, false);
+  if (counterparts.length > 0) {
+    buttons.unshift(
+      counterparts.slice(0, COUNTERPARTS_SHOWN).map((c) => ({
+        label: ctx.t("button-show", { id: c.id }),
+        command: ctx.command("show", c.id),
+      })),
+    );
+  }
+  return { text: message(blocks, buttons) };
 }

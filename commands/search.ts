@@ -44,7 +44,7 @@ export function criteriaFromArgs(
 }
 
 /** What was searched, in words: « camionnette » · Hautes-Pyrénées (65) · offres. */
-function criteriaSummary(ctx: CommandContext, criteria: SearchCriteria): string {
+export function criteriaSummary(ctx: CommandContext, criteria: SearchCriteria): string {
   const parts: string[] = [];
   if (criteria.words.length > 0)
     parts.push(ctx.t("search-words", { words: criteria.words.join(" ") }));
@@ -117,7 +117,24 @@ function resultsPage(
         ),
         paragraph(ctx.t("search-show-hint", { show: ctx.command("show", first) })),
       ],
-      buttons.length > 0 ? [buttons] : [],
+      [
+        ...(buttons.length > 0 ? [buttons] : []),
+        // A search with criteria can become an alert (a digest's fixed list cannot).
+        ...(criteria.ids
+          ? []
+          : [
+              [
+                {
+                  label: ctx.t("button-save-alert"),
+                  command: ctx.command(
+                    "alert",
+                    ctx.catalog.word("alertActions", "fromSearch", ctx.locale),
+                    searchId,
+                  ),
+                },
+              ],
+            ]),
+      ],
       criteria.status !== "open",
     ),
     ctx.fromButton,

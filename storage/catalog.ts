@@ -18,7 +18,16 @@ export interface VocabularyEntry {
 
 /** The vocabularies of the catalogue. */
 export type VocabularyName =
-  "categories" | "terms" | "outcomes" | "kinds" | "statuses" | "fields" | "answers";
+  | "categories"
+  | "terms"
+  | "outcomes"
+  | "kinds"
+  | "statuses"
+  | "fields"
+  | "answers"
+  | "alertActions"
+  | "rhythms"
+  | "weekdays";
 
 /** What a lookup found. */
 export type Lookup = { found: true; id: string } | { found: false; suggestion?: string };

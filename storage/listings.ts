@@ -1,5 +1,5 @@
 /** Listings (offers and needs): creating, reading, changing and ending them. */
-import { and, count, desc, eq, inArray, lte, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, lte, sql, type SQL } from "drizzle-orm";
 import { prepared, type Db } from "./db.js";
 import type { Place, Places } from "./places.js";
 import { listings } from "./schema.js";
@@ -155,7 +155,7 @@ export function updateListing(db: Db, id: number, patch: ListingPatch, now: numb
 /** Extends a listing to `expiresAt`, opening it again if it had expired. */
 export function renewListing(db: Db, id: number, expiresAt: number, now: number): void {
   db.update(listings)
-    .set({ expiresAt, status: "open", closedAt: null, updatedAt: now })
+    .set({ expiresAt, status: "open", closedAt: null, remindedAt: null, updatedAt: now })
     .where(and(eq(listings.id, id), inArray(listings.status, ["open", "expired"])))
     .run();
 }
@@ -188,5 +188,83 @@ export function expireDueListings(db: Db, now: number): Listing[] {
     .set({ status: "expired", updatedAt: now })
     .where(and(eq(listings.status, "open"), lte(listings.expiresAt, now)))
     .returning()
+    .all();
+}
+
+/** Open listings after a given number, oldest first, created after `since` (a digest's new listings). */
+export function openListingsAfter(
+  db: Db,
+  afterId: number,
+  since: number,
+  limit: number,
+): Listing[] {
+  return db
+    .select()
+    .from(listings)
+    .where(
+      and(
+        eq(listings.status, "open"),
+        sql`${listings.id} > ${afterId}`,
+        sql`${listings.createdAt} >= ${since}`,
+      ),
+    )
+    .orderBy(asc(listings.id))
+    .limit(limit)
+    .all();
+}
+
+/** The highest listing number so far (0 when there is none). */
+export function lastListingId(db: Db): number {
+  return (
+    (db.$client.prepare("SELECT coalesce(max(id), 0) FROM listings").pluck().get() as number) ?? 0
+  );
+}
+
+/** Open listings ending between now and `before` whose authors were not asked yet. */
+export function listingsToRemind(db: Db, now: number, before: number, limit: number): Listing[] {
+  return db
+    .select()
+    .from(listings)
+    .where(
+      and(
+        eq(listings.status, "open"),
+        sql`${listings.expiresAt} > ${now}`,
+        lte(listings.expiresAt, before),
+        sql`${listings.remindedAt} IS NULL`,
+      ),
+    )
+    .limit(limit)
+    .all();
+}
+
+/** Records that a listing's author was asked whether it is still relevant. */
+export function markReminded(db: Db, id: number, now: number): void {
+  db.update(listings).set({ remindedAt: now }).where(eq(listings.id, id)).run();
+}
+
+/** How many listings were posted since `since` (whatever became of them). */
+export function countListingsSince(db: Db, since: number): number {
+  return countWhere(db, sql`${listings.createdAt} >= ${since}`);
+}
+
+/** A network's open listings after a given number, oldest first. */
+export function networkListingsAfter(
+  db: Db,
+  networkId: number,
+  afterId: number,
+  limit: number,
+): Listing[] {
+  return db
+    .select()
+    .from(listings)
+    .where(
+      and(
+        eq(listings.networkId, networkId),
+        eq(listings.status, "open"),
+        sql`${listings.id} > ${afterId}`,
+      ),
+    )
+    .orderBy(asc(listings.id))
+    .limit(limit)
     .all();
 }

@@ -1,5 +1,5 @@
 /** Networks and the rooms bound to them. */
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, isNotNull, lte, sql } from "drizzle-orm";
 import { prepared, type Db } from "./db.js";
 import { networks, rooms } from "./schema.js";
 import { nameKey } from "./text.js";
@@ -137,4 +137,35 @@ export function setRoomActive(db: Db, roomId: number, active: boolean): void {
 /** Gives a room the new id its platform gave it (a Telegram group that became a supergroup). */
 export function changeRoomId(db: Db, roomId: number, platformRoomId: string): void {
   db.update(rooms).set({ platformRoomId }).where(eq(rooms.id, roomId)).run();
+}
+
+/** The networks whose daily summary of new listings is due. */
+export function dueSummaries(db: Db, now: number): Network[] {
+  return db
+    .select()
+    .from(networks)
+    .where(and(isNotNull(networks.summaryNextAt), lte(networks.summaryNextAt, now)))
+    .all();
+}
+
+/** Sets (or, with a null time, stops) a network's daily summary. */
+export function setNetworkSummary(
+  db: Db,
+  networkId: number,
+  time: string | null,
+  nextAt: number | null,
+  cursor: number,
+): void {
+  db.update(networks)
+    .set({ summaryTime: time, summaryNextAt: nextAt, summaryCursor: cursor })
+    .where(eq(networks.id, networkId))
+    .run();
+}
+
+/** Records a summary run: the newest listing considered, and when the next one is due. */
+export function advanceSummary(db: Db, networkId: number, cursor: number, nextAt: number): void {
+  db.update(networks)
+    .set({ summaryCursor: cursor, summaryNextAt: nextAt })
+    .where(eq(networks.id, networkId))
+    .run();
 }

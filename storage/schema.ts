@@ -36,6 +36,12 @@ export const networks = sqliteTable(
     joinPolicy: text({ enum: ["open", "validation"] })
       .notNull()
       .default("open"),
+    /** Time of the daily summary of new listings posted in the network's rooms (HH:MM), or null. */
+    summaryTime: text(),
+    /** When the next summary is due (null: none). */
+    summaryNextAt: integer(),
+    /** The newest listing (id) already in a summary. */
+    summaryCursor: integer().notNull().default(0),
     createdAt: integer().notNull(),
   },
   (t) => [uniqueIndex("networks_name_key_unique").on(t.nameKey)],
@@ -118,6 +124,8 @@ export const listings = sqliteTable(
     createdAt: integer().notNull(),
     updatedAt: integer().notNull(),
     expiresAt: integer().notNull(),
+    /** When its author was asked whether it is still relevant (reset by renewing). */
+    remindedAt: integer(),
     closedAt: integer(),
   },
   (t) => [
@@ -208,6 +216,81 @@ export const searches = sqliteTable(
     createdAt: integer().notNull(),
   },
   (t) => [index("searches_member_idx").on(t.memberId, t.id)],
+);
+
+/** A saved search whose new results come in the member's digest. */
+export const alerts = sqliteTable(
+  "alerts",
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    memberId: integer()
+      .notNull()
+      .references(() => members.id, { onDelete: "cascade" }),
+    /** The criteria as JSON (storage/search.ts SearchCriteria; the status is always open). */
+    criteria: text().notNull(),
+    paused: integer({ mode: "boolean" }).notNull().default(false),
+    createdAt: integer().notNull(),
+  },
+  (t) => [index("alerts_member_idx").on(t.memberId, t.id)],
+);
+
+/**
+ * The keys under which a new listing finds the alerts it may match (storage/alerts.ts):
+ * a word's prefix, a category, a place token, a kind… so that matching costs what the new
+ * listings and their real matches cost, not alerts × listings.
+ */
+export const alertKeys = sqliteTable(
+  "alert_keys",
+  {
+    key: text().notNull(),
+    alertId: integer()
+      .notNull()
+      .references(() => alerts.id, { onDelete: "cascade" }),
+  },
+  (t) => [primaryKey({ columns: [t.key, t.alertId] }), index("alert_keys_alert_idx").on(t.alertId)],
+);
+
+/** How and when each member receives their digest, and how far it has gone. */
+export const digestSettings = sqliteTable(
+  "digest_settings",
+  {
+    memberId: integer()
+      .primaryKey()
+      .references(() => members.id, { onDelete: "cascade" }),
+    rhythm: text({ enum: ["daily", "weekly", "immediate", "never"] })
+      .notNull()
+      .default("daily"),
+    /** Time of day (HH:MM) in the territory's time zone, for daily and weekly digests. */
+    time: text().notNull().default("08:00"),
+    /** Day of a weekly digest: 1 Monday … 7 Sunday. */
+    weekday: integer().notNull().default(1),
+    /** When the next digest is due. */
+    nextDueAt: integer().notNull(),
+    /** The newest listing (id) already considered for this member's digests. */
+    cursor: integer().notNull(),
+    lastSentAt: integer(),
+  },
+  (t) => [index("digest_settings_due_idx").on(t.nextDueAt)],
+);
+
+/** A need and an offer that match, found when the later of the two was posted. */
+export const listingMatches = sqliteTable(
+  "listing_matches",
+  {
+    /** The listing just posted. */
+    listingId: integer()
+      .notNull()
+      .references(() => listings.id, { onDelete: "cascade" }),
+    /** The earlier listing of the opposite kind it matches. */
+    matchedListingId: integer()
+      .notNull()
+      .references(() => listings.id, { onDelete: "cascade" }),
+    createdAt: integer().notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.listingId, t.matchedListingId] }),
+    index("listing_matches_matched_idx").on(t.matchedListingId),
+  ],
 );
 
 /** Who did what, when and why: moderation, settings, membership decisions. */

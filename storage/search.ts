@@ -23,6 +23,8 @@ export interface SearchCriteria {
   terms?: string;
   place?: { kind: PlaceKind; code: string };
   status: "open" | "closed" | "expired" | "all";
+  /** A fixed list of listings instead of criteria (the full list of a digest). */
+  ids?: number[];
 }
 
 /** One page of results. */
@@ -53,13 +55,20 @@ const MAX_PREFIX = 8;
  * "camion" finds "camionnette" and "véhicules" finds "vehicule".
  */
 export function searchTerms(words: readonly string[]): string[] {
-  const tokens = words.flatMap((w) => fold(w).split(SEPARATORS)).filter((w) => w.length > 0);
+  const tokens = words.flatMap((w) => wordsOf(w));
   const meaningful = tokens.filter((w) => !STOP_WORDS.has(w) && w.length > 1);
   const kept = meaningful.length > 0 ? meaningful : tokens;
   const terms = kept.map((w) =>
     (w.length > 3 && /[^sx][sx]$/.test(w) ? w.slice(0, -1) : w).slice(0, MAX_PREFIX),
   );
   return [...new Set(terms)].slice(0, 12);
+}
+
+/** The words of a text as the index reads them: folded, split on anything but letters and digits. */
+export function wordsOf(text: string): string[] {
+  return fold(text)
+    .split(SEPARATORS)
+    .filter((w) => w.length > 0);
 }
 
 /** One term as FTS5 syntax: a quoted string, as a word start when long enough. */
@@ -123,6 +132,14 @@ export function searchListings(
   page: number,
   pageSize: number,
 ): SearchResult {
+  if (criteria.ids) {
+    // A fixed list (a digest's): shown in its order, open listings only unless asked.
+    const start = page * pageSize;
+    const rows = listingsByIds(db, criteria.ids.slice(start, start + pageSize)).filter(
+      (l) => criteria.status === "all" || l.status === criteria.status,
+    );
+    return { listings: rows, hasMore: criteria.ids.length > start + pageSize, ordering: "recent" };
+  }
   const statement = db.$client.prepare<[string, number], number>(PAGE_SQL).pluck();
   const queries = searchQueries(places, criteria);
   // Walk the groups in order: skip `offset` results, collect one more than a page.
@@ -214,4 +231,52 @@ export function setSearchPage(db: Db, id: number, page: number): void {
 /** Forgets searches made before `before`. */
 export function purgeSearches(db: Db, before: number): number {
   return db.delete(searches).where(lt(searches.createdAt, before)).run().changes;
+}
+
+/** Words of a title that say what it is about (the longest, stop words left out). */
+const COUNTERPART_WORDS = 5;
+
+/**
+ * The FTS5 query finding the open listings of the opposite kind that match a listing: same
+ * category, places that overlap (one contains the other), and at least one significant word
+ * of its title in common. Undefined when the title has no significant word.
+ */
+export function counterpartQuery(
+  places: Places,
+  listing: Pick<Listing, "kind" | "category" | "placeKind" | "placeCode" | "title">,
+): string | undefined {
+  const terms = searchTerms([listing.title])
+    .filter((t) => t.length >= 3)
+    .sort((a, b) => b.length - a.length)
+    .slice(0, COUNTERPART_WORDS);
+  const place = places.byCode(listing.placeKind, listing.placeCode);
+  if (terms.length === 0 || !place) return undefined;
+  const opposite = listing.kind === "offer" ? "need" : "offer";
+  const words = terms.map(term).join(" OR ");
+  const around = places.searchTags(place).join(" OR ");
+  return `{title description} : (${words}) AND tags : (kind_${opposite} AND cat_${listing.category} AND (${around})) NOT tags : ${STATUS_TAGS.open.exclude}`;
+}
+
+/** The newest open listings of the opposite kind matching a listing (not its author's own). */
+export function findCounterparts(
+  db: Db,
+  places: Places,
+  listing: Pick<
+    Listing,
+    "id" | "kind" | "category" | "placeKind" | "placeCode" | "title" | "authorId"
+  >,
+  limit: number,
+): Listing[] {
+  const query = counterpartQuery(places, listing);
+  if (!query) return [];
+  const ids = db.$client
+    .prepare<[string, number], number>(PAGE_SQL)
+    .pluck()
+    .all(query, limit * 2);
+  return listingsByIds(
+    db,
+    ids.filter((id) => id !== listing.id),
+  )
+    .filter((l) => l.authorId !== listing.authorId)
+    .slice(0, limit);
 }

@@ -97,7 +97,7 @@ describe("locales", () => {
           args[name] =
             name in sample
               ? sample[name as keyof typeof sample]
-              : /date|created|expires/.test(name)
+              : /date|created|expires|next/.test(name)
                 ? new Date(0)
                 : "x";
         }

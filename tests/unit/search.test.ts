@@ -490,7 +490,7 @@ describe("search pages", () => {
     expect(first!.text).toContain("— page 1");
     const more = moreButton(first!.buttons, 2);
     expect(more).toBeDefined();
-    expect(first!.buttons).toHaveLength(1);
+    expect(first!.buttons).toEqual([more, expect.stringMatching(/^\/alerte recherche \d+$/)]);
     expect(first!.message.replaces).toBeUndefined();
 
     const second = await bot.say(more!, { dm: true, button: "m1" });
@@ -499,12 +499,16 @@ describe("search pages", () => {
     expect(numbers(second[0]!.text)).toEqual(newestFirst().slice(10, 20));
     expect(second[0]!.text).toContain("— page 2");
     const searchId = /^\/plus (\d+) 2$/.exec(more!)![1];
-    expect(second[0]!.buttons).toEqual([`/plus ${searchId} 1`, `/plus ${searchId} 3`]);
+    expect(second[0]!.buttons).toEqual([
+      `/plus ${searchId} 1`,
+      `/plus ${searchId} 3`,
+      `/alerte recherche ${searchId}`,
+    ]);
 
     const third = await bot.say(`/plus ${searchId} 3`, { dm: true, button: "m2" });
     expect(third[0]!.message.replaces).toBe("m2");
     expect(numbers(third[0]!.text)).toEqual(newestFirst().slice(20));
-    expect(third[0]!.buttons).toEqual([`/plus ${searchId} 2`]);
+    expect(third[0]!.buttons).toEqual([`/plus ${searchId} 2`, `/alerte recherche ${searchId}`]);
   });
 
   it("gives the next page of the latest search with /plus alone", async () => {
@@ -671,7 +675,10 @@ describe("search in English", () => {
     for (let i = 0; i < 10; i++) await post(`/offre Van ${i} #vehicules lieu:Tarbes`);
     await bot.ask("/language en");
     const [first] = await bot.say("/search van", { dm: true });
-    expect(first!.buttons).toEqual([expect.stringMatching(/^\/more \d+ 2$/)]);
+    expect(first!.buttons).toEqual([
+      expect.stringMatching(/^\/more \d+ 2$/),
+      expect.stringMatching(/^\/alert search \d+$/),
+    ]);
     const next = await bot.say(first!.buttons[0]!, { dm: true, button: "m9" });
     expect(numbers(next[0]!.text)).toHaveLength(3);
     expect(next[0]!.message.replaces).toBe("m9");

@@ -186,7 +186,11 @@ describe("paging by button", () => {
     expect(page2.text).toContain("#15 Annonce numéro 15");
     expect(page2.text).not.toContain("#25 Annonce");
     expect(page2.history[0]?.text).toContain("page 1");
-    expect(buttonsOf(page2).map((x) => x.text)).toEqual(["◀ Précédentes", "Suivantes ▶"]);
+    expect(buttonsOf(page2).map((x) => x.text)).toEqual([
+      "◀ Précédentes",
+      "Suivantes ▶",
+      "🔔 Créer une alerte",
+    ]);
     await waitFor(
       () => fake.callbackAnswers.some((a) => a.callback_query_id === next),
       "the button press to be answered",
@@ -200,7 +204,7 @@ describe("paging by button", () => {
     );
     expect(page3.text).toContain("page 3");
     expect(page3.text).toContain("#1 Annonce numéro 1 ");
-    expect(buttonsOf(page3).map((x) => x.text)).toEqual(["◀ Précédentes"]);
+    expect(buttonsOf(page3).map((x) => x.text)).toEqual(["◀ Précédentes", "🔔 Créer une alerte"]);
 
     // Paging edited the message: no new message was sent.
     expect(fake.messagesTo(bob.id)).toHaveLength(sentBefore);

@@ -1,0 +1,132 @@
+/**
+ * When members receive their digest (due times computed by bot/digest-time.ts), and how far
+ * each member's digests have gone (the newest listing considered).
+ */
+import { and, asc, eq, inArray, lte, sql } from "drizzle-orm";
+import type { Db } from "./db.js";
+import { digestSettings, listingMatches, listings } from "./schema.js";
+
+/** A member's digest settings. */
+export type DigestSettings = typeof digestSettings.$inferSelect;
+/** How often a member receives their digest. */
+export type Rhythm = DigestSettings["rhythm"];
+
+/** The default rhythm: daily at 08:00. */
+export const DEFAULT_RHYTHM: Pick<DigestSettings, "rhythm" | "time" | "weekday"> = {
+  rhythm: "daily",
+  time: "08:00",
+  weekday: 1,
+};
+
+/**
+ * A member's settings, created with the default rhythm on first need; `firstDue` says when
+ * the first digest is due. Listings already posted are not news to them.
+ */
+export function ensureDigestSettings(db: Db, memberId: number, firstDue: number): DigestSettings {
+  const existing = digestSettingsOf(db, memberId);
+  if (existing) return existing;
+  const cursor =
+    (db.$client.prepare("SELECT coalesce(max(id), 0) FROM listings").pluck().get() as number) ?? 0;
+  return db
+    .insert(digestSettings)
+    .values({ memberId, ...DEFAULT_RHYTHM, cursor, nextDueAt: firstDue })
+    .returning()
+    .get();
+}
+
+/** A member's settings, if they have any. */
+export function digestSettingsOf(db: Db, memberId: number): DigestSettings | undefined {
+  return db.select().from(digestSettings).where(eq(digestSettings.memberId, memberId)).get();
+}
+
+/** Changes a member's rhythm (and time and day), and when the next digest is due. */
+export function setDigestRhythm(
+  db: Db,
+  memberId: number,
+  change: Pick<DigestSettings, "rhythm" | "time" | "weekday">,
+  nextDueAt: number,
+): DigestSettings {
+  ensureDigestSettings(db, memberId, nextDueAt);
+  return db
+    .update(digestSettings)
+    .set({ ...change, nextDueAt })
+    .where(eq(digestSettings.memberId, memberId))
+    .returning()
+    .get();
+}
+
+/** The members whose digest is due, the longest waiting first. */
+export function dueDigests(db: Db, now: number, limit: number): DigestSettings[] {
+  return db
+    .select()
+    .from(digestSettings)
+    .where(lte(digestSettings.nextDueAt, now))
+    .orderBy(asc(digestSettings.nextDueAt))
+    .limit(limit)
+    .all();
+}
+
+/** Records a digest run for a member: what was considered, and when the next one is due. */
+export function advanceDigest(
+  db: Db,
+  memberId: number,
+  update: { cursor: number; nextDueAt: number; sentAt: number | null },
+): void {
+  db.update(digestSettings)
+    .set({
+      cursor: update.cursor,
+      nextDueAt: update.nextDueAt,
+      ...(update.sentAt !== null ? { lastSentAt: update.sentAt } : {}),
+    })
+    .where(eq(digestSettings.memberId, memberId))
+    .run();
+}
+
+/** Records that a new listing matches earlier listings of the opposite kind. */
+export function recordListingMatches(
+  db: Db,
+  listingId: number,
+  matchedIds: readonly number[],
+  now: number,
+): void {
+  for (const matchedListingId of matchedIds) {
+    db.insert(listingMatches)
+      .values({ listingId, matchedListingId, createdAt: now })
+      .onConflictDoNothing()
+      .run();
+  }
+}
+
+/** A new listing matching a member's own listing. */
+export interface CounterpartMatch {
+  /** The new listing. */
+  listingId: number;
+  /** The member's listing it matches. */
+  matchedListingId: number;
+  /** The member (author of the matched listing). */
+  memberId: number;
+}
+
+/** Matches of new listings (numbered above `afterId`) with listings of these members. */
+export function counterpartMatchesOf(
+  db: Db,
+  memberIds: readonly number[],
+  afterId: number,
+): CounterpartMatch[] {
+  if (memberIds.length === 0) return [];
+  return db
+    .select({
+      listingId: listingMatches.listingId,
+      matchedListingId: listingMatches.matchedListingId,
+      memberId: listings.authorId,
+    })
+    .from(listingMatches)
+    .innerJoin(listings, eq(listings.id, listingMatches.matchedListingId))
+    .where(
+      and(
+        inArray(listings.authorId, [...memberIds]),
+        sql`${listingMatches.listingId} > ${afterId}`,
+      ),
+    )
+    .all();
+}
