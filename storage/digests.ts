@@ -3,7 +3,7 @@
  * each member's digests have gone (the newest listing considered).
  */
 import { and, asc, eq, inArray, lte, sql } from "drizzle-orm";
-import type { Db } from "./db.js";
+import { prepared, type Db } from "./db.js";
 import { digestSettings, listingMatches, listings } from "./schema.js";
 
 /** A member's digest settings. */
@@ -36,7 +36,13 @@ export function ensureDigestSettings(db: Db, memberId: number, firstDue: number)
 
 /** A member's settings, if they have any. */
 export function digestSettingsOf(db: Db, memberId: number): DigestSettings | undefined {
-  return db.select().from(digestSettings).where(eq(digestSettings.memberId, memberId)).get();
+  return prepared(db, "digestSettingsOf", () =>
+    db
+      .select()
+      .from(digestSettings)
+      .where(eq(digestSettings.memberId, sql.placeholder("memberId")))
+      .prepare(),
+  ).get({ memberId });
 }
 
 /** Changes a member's rhythm (and time and day), and when the next digest is due. */
