@@ -18,6 +18,10 @@
  * The Matrix delivery scenario, also run once: --matrix-messages=N (default 10,000; --quick
  * 1,000), --matrix-rate=N (the fake homeserver's limit, actions/s, default 200),
  * --matrix-burst=N (default 10), --matrix-concurrency=N (default 16).
+ * The digest scenario, also run once (its own population of members, alerts and listings):
+ * --digest-alerts=100000,10000,1000000 (numbers of alerts measured, 1 member per 2 alerts;
+ * the targets apply at 100,000; --quick skips 1,000,000), --digest-listings=N (listings of the
+ * day, default 10,000).
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -28,6 +32,7 @@ import { Catalog } from "../storage/catalog.js";
 import { loadPlaces } from "../storage/places.js";
 import { buildCorpus, COMMON_WORD, type CorpusStats } from "./corpus.js";
 import { deliveryScenario, type DeliveryOptions } from "./delivery.js";
+import { digestScenario, type DigestOptions } from "./digests.js";
 import { matrixDeliveryScenario, type MatrixDeliveryOptions } from "./delivery-matrix.js";
 import { postingScenario } from "./posting.js";
 import type { BenchOptions, OnceScenario, Scenario, Target } from "./scenario.js";
@@ -49,21 +54,26 @@ import { openWorld, type World } from "./world.js";
 /** Every scenario, in the order they run. Later issues add theirs here. */
 const SCENARIOS: readonly Scenario[] = [searchScenario, postingScenario];
 /** Scenarios that need no listings: run once, after the sizes (bench/delivery.ts says why). */
-const ONCE_SCENARIOS: readonly OnceScenario[] = [deliveryScenario, matrixDeliveryScenario];
+const ONCE_SCENARIOS: readonly OnceScenario[] = [
+  deliveryScenario,
+  matrixDeliveryScenario,
+  digestScenario,
+];
 const NAMES = [...SCENARIOS, ...ONCE_SCENARIOS].map((s) => s.name);
 
 const USAGE = `usage: npm run bench -- [--quick] [--sizes=100000,1000000] [--only=${NAMES.join(",")}]
                        [--runs=30] [--warmup=5] [--posts=5000] [--seed=42] [--dir=PATH] [--keep]
                        [--delivery-messages=10000] [--delivery-rate=300] [--delivery-concurrency=16]
-                       [--matrix-messages=10000] [--matrix-rate=200] [--matrix-burst=10] [--matrix-concurrency=16]`;
+                       [--matrix-messages=10000] [--matrix-rate=200] [--matrix-burst=10] [--matrix-concurrency=16]
+                       [--digest-alerts=100000,10000,1000000] [--digest-listings=10000]`;
 
 /** A mistake on the command line: shown without a stack trace. */
 class OptionError extends Error {}
 
-/** "100000", "100_000", "100k", "1m" -> a number of listings. */
-function parseSize(text: string): number {
+/** "100000", "100_000", "100k", "1m" -> a number of listings (or of alerts, for `option`). */
+function parseSize(text: string, option = "sizes", what = "listings"): number {
   const m = /^(\d[\d_]*)([km]?)$/i.exec(text.trim());
-  if (!m?.[1]) throw new OptionError(`--sizes: "${text}" is not a number of listings`);
+  if (!m?.[1]) throw new OptionError(`--${option}: "${text}" is not a number of ${what}`);
   const n = Number(m[1].replaceAll("_", ""));
   return n * ({ k: 1_000, m: 1_000_000 }[m[2]?.toLowerCase() ?? ""] ?? 1);
 }
@@ -71,7 +81,10 @@ function parseSize(text: string): number {
 /** Reads the command line; throws with the usage on anything unknown. */
 export function parseOptions(
   argv: readonly string[],
-): BenchOptions & Partial<DeliveryOptions> & Partial<MatrixDeliveryOptions> {
+): BenchOptions &
+  Partial<DeliveryOptions> &
+  Partial<MatrixDeliveryOptions> &
+  Partial<DigestOptions> {
   const values = new Map<string, string>();
   for (const arg of argv) {
     const m = /^--([a-z]+(?:-[a-z]+)*)(?:=(.*))?$/.exec(arg);
@@ -96,6 +109,8 @@ export function parseOptions(
     "matrix-rate",
     "matrix-burst",
     "matrix-concurrency",
+    "digest-alerts",
+    "digest-listings",
   ];
   for (const name of values.keys()) {
     if (!known.includes(name)) throw new OptionError(`unknown option --${name}\n${USAGE}`);
@@ -126,9 +141,19 @@ export function parseOptions(
   const matrixRate = positive("matrix-rate");
   const matrixBurst = positive("matrix-burst");
   const matrixConcurrency = positive("matrix-concurrency");
-  const sizes = values.get("sizes")?.split(",").filter(Boolean).map(parseSize) ?? [
-    ...(quick ? [5_000] : [100_000, 1_000_000]),
-  ];
+  const digestListings = positive("digest-listings");
+  const digestAlerts = values
+    .get("digest-alerts")
+    ?.split(",")
+    .filter(Boolean)
+    .map((text) => parseSize(text, "digest-alerts", "alerts"));
+  if (digestAlerts?.some((n) => n < 10))
+    throw new OptionError("--digest-alerts: expected at least 10 alerts");
+  const sizes = values
+    .get("sizes")
+    ?.split(",")
+    .filter(Boolean)
+    .map((text) => parseSize(text)) ?? [...(quick ? [5_000] : [100_000, 1_000_000])];
   const dir = values.get("dir");
   return {
     sizes,
@@ -147,6 +172,8 @@ export function parseOptions(
     ...(matrixRate === undefined ? {} : { matrixRate }),
     ...(matrixBurst === undefined ? {} : { matrixBurst }),
     ...(matrixConcurrency === undefined ? {} : { matrixConcurrency }),
+    ...(digestAlerts === undefined || digestAlerts.length === 0 ? {} : { digestAlerts }),
+    ...(digestListings === undefined ? {} : { digestListings }),
   };
 }
 
@@ -266,7 +293,7 @@ async function main(): Promise<void> {
 
   out();
   out(
-    "targets (issue: search p95 ≤ 1.5 × bare and < 15 ms at 1,000,000 listings; ≥ 1,000 posts/s; delivery, Telegram and Matrix, ≥ 90 % of the allowed rate, 0 lost, 0 duplicated):",
+    "targets (issue: search p95 ≤ 1.5 × bare and < 15 ms at 1,000,000 listings; ≥ 1,000 posts/s; delivery, Telegram and Matrix, ≥ 90 % of the allowed rate, 0 lost, 0 duplicated; digests of 100,000 alerts × 10,000 listings ≤ 20 s, < 300 MB):",
   );
   for (const t of targets) {
     const verdict = !t.applies ? "info   " : t.met ? "MET    " : "NOT MET";

@@ -10,7 +10,7 @@
  */
 import { list, message, paragraph, strong, type Button, type Inline } from "./reply.js";
 import type { Catalog } from "../storage/catalog.js";
-import { activeAlertsOf, type Alert } from "../storage/alerts.js";
+import { activeAlertsOf, alertsOfMembers, type Alert } from "../storage/alerts.js";
 import { AlertIndex } from "../storage/alert-index.js";
 import { inTransaction, type Db } from "../storage/db.js";
 import {
@@ -71,7 +71,8 @@ function digestPass(services: DigestServices, due: DigestSettings[], now: number
   const memberIds = [...cursors.keys()];
   const alerts = activeAlertsOf(db, memberIds);
   const index = new AlertIndex(alerts, places);
-  const ranks = alertRanks(alerts);
+  // Numbers count paused alerts too, as /alertes shows them.
+  const ranks = alertRanks(alertsOfMembers(db, memberIds));
   const found = new Map<number, Map<number, Found>>();
   const add = (memberId: number, listing: Listing, reason: Reason) => {
     if (listing.authorId === memberId || listing.id <= (cursors.get(memberId) ?? 0)) return;
@@ -86,6 +87,8 @@ function digestPass(services: DigestServices, due: DigestSettings[], now: number
   for (let after = lowest; ;) {
     const slice = openListingsAfter(db, after, since, LISTINGS_PER_READ);
     for (const listing of slice) {
+      // Ended while the bot was down (the expiry job has not run yet): not news any more.
+      if (listing.expiresAt <= now) continue;
       newListings.set(listing.id, listing);
       for (const alert of index.match(listing)) add(alert.memberId, listing, { alert });
     }

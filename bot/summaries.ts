@@ -47,7 +47,9 @@ export function runDueSummaries(services: SummaryServices, now: number): number 
   let queued = 0;
   for (const network of dueSummaries(db, now)) {
     inTransaction(db, () => {
-      const fresh = networkListingsAfter(db, network.id, network.summaryCursor, 200);
+      const fresh = networkListingsAfter(db, network.id, network.summaryCursor, 200).filter(
+        (l) => l.expiresAt > now,
+      );
       const t = i18n.translator(defaultLocale);
       if (fresh.length > 0) {
         const shown = [...fresh].reverse().slice(0, SUMMARY_SHOWN);

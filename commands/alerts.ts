@@ -238,10 +238,12 @@ export const digestCommand = defineCommand({
       return inPrivate(
         message([
           paragraph(
-            ctx.t("digest-current", {
-              rhythm: rhythmLabel(ctx, current),
-              next: new Date(current.nextDueAt),
-            }),
+            current.rhythm === "never"
+              ? ctx.t("digest-set", { rhythm: rhythmLabel(ctx, current) })
+              : ctx.t("digest-current", {
+                  rhythm: rhythmLabel(ctx, current),
+                  next: new Date(current.nextDueAt),
+                }),
           ),
           paragraph(
             ctx.t("digest-how", {

@@ -55,7 +55,9 @@ export const networkCommand = defineCommand({
     if (ctx.room.kind === "direct") throw new UserError("network-not-in-private");
     if (!name) return showNetwork(ctx);
     const [first, ...rest] = name.split(" ");
-    if (first && SUMMARY_WORDS.has(nameKey(first)) && ctx.room.networkId !== null) {
+    if (first && SUMMARY_WORDS.has(nameKey(first))) {
+      // A summary needs a network: an unbound room is told how to bind it first.
+      if (ctx.room.networkId === null) return showNetwork(ctx);
       return setSummary(ctx, ctx.room.networkId, rest.join(" "));
     }
     if (name.length < 3 || name.length > MAX_NETWORK_NAME) {

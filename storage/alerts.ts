@@ -117,6 +117,18 @@ export function activeAlertsOf(db: Db, memberIds: readonly number[]): Alert[] {
     .map(parse);
 }
 
+/** All the alerts of some members, paused ones included, oldest first (for their numbers). */
+export function alertsOfMembers(db: Db, memberIds: readonly number[]): Alert[] {
+  if (memberIds.length === 0) return [];
+  return db
+    .select()
+    .from(alerts)
+    .where(sql`${alerts.memberId} IN (SELECT value FROM json_each(${JSON.stringify(memberIds)}))`)
+    .orderBy(asc(alerts.id))
+    .all()
+    .map(parse);
+}
+
 /** The active alerts filed under any of some keys. */
 export function alertsUnderKeys(db: Db, keys: readonly string[]): Alert[] {
   if (keys.length === 0) return [];

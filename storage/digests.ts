@@ -120,19 +120,23 @@ export function counterpartMatchesOf(
   afterId: number,
 ): CounterpartMatch[] {
   if (memberIds.length === 0) return [];
-  return db
-    .select({
-      listingId: listingMatches.listingId,
-      matchedListingId: listingMatches.matchedListingId,
-      memberId: listings.authorId,
-    })
-    .from(listingMatches)
-    .innerJoin(listings, eq(listings.id, listingMatches.matchedListingId))
-    .where(
-      and(
-        inArray(listings.authorId, [...memberIds]),
-        sql`${listingMatches.listingId} > ${afterId}`,
-      ),
-    )
-    .all();
+  return (
+    db
+      .select({
+        listingId: listingMatches.listingId,
+        matchedListingId: listingMatches.matchedListingId,
+        memberId: listings.authorId,
+      })
+      .from(listingMatches)
+      .innerJoin(listings, eq(listings.id, listingMatches.matchedListingId))
+      // Only for the member's listings still open: a closed one needs no more answers.
+      .where(
+        and(
+          inArray(listings.authorId, [...memberIds]),
+          eq(listings.status, "open"),
+          sql`${listingMatches.listingId} > ${afterId}`,
+        ),
+      )
+      .all()
+  );
 }

@@ -43,7 +43,7 @@ const STOP_WORDS = new Set(require("./reference/stop-words.json") as string[]);
  * Vedic signs) that SQLite's older Unicode tables read as separators — a term holding one
  * would become a phrase, which the index (detail=column) refuses.
  */
-const SEPARATORS = /(?:[^\p{L}\p{N}]|[\u19B0-\u19C0\u19C8\u19C9\u1CF2\u1CF3])+/u;
+const SEPARATORS = /(?:[^\p{L}\p{N}_]|[\u19B0-\u19C0\u19C8\u19C9\u1CF2\u1CF3])+/u;
 
 /** Longest indexed prefix (the `prefix` option of listings_fts goes from 3 to 8 characters). */
 const MAX_PREFIX = 8;
