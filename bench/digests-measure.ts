@@ -7,6 +7,7 @@ import vm from "node:vm";
 import v8 from "node:v8";
 import { fork } from "node:child_process";
 import { fileURLToPath } from "node:url";
+import { MEMBERS_PER_PASS } from "../bot/digests.js";
 import type { OutgoingMessage } from "../bot/reply.js";
 import { activeAlertsOf } from "../storage/alerts.js";
 import { AlertIndex, alertMatchesListing } from "../storage/alert-index.js";
@@ -18,7 +19,6 @@ import { RUN_AT, type DigestPopulation } from "./digests-world.js";
 import { since, type MemoryTracker } from "./stats.js";
 
 /** bot/digests.ts: members handled per pass, listings read at a time, catch-up window. */
-const MEMBERS_PER_PASS = 20_000;
 const LISTINGS_PER_READ = 5_000;
 const CATCH_UP_MS = 30 * 86_400_000;
 

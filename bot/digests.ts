@@ -17,6 +17,7 @@ import {
   advanceDigest,
   counterpartMatchesOf,
   dueDigests,
+  type CounterpartMatch,
   type DigestSettings,
 } from "../storage/digests.js";
 import { lastListingId, openListingsAfter, type Listing } from "../storage/listings.js";
@@ -24,6 +25,8 @@ import type { Places } from "../storage/places.js";
 import { saveSearch } from "../storage/search.js";
 import { listingLine } from "../commands/listing-view.js";
 import { nextDigestTime } from "./digest-time.js";
+import type { MessageArgs } from "./errors.js";
+import type { Translator } from "./i18n.js";
 import type { Notifier } from "./notify.js";
 
 /** What the digest job works with. */
@@ -37,86 +40,156 @@ export interface DigestServices {
 
 /** Listings shown in a digest message; the rest are behind a "full list" button. */
 export const DIGEST_SHOWN = 15;
-/** Members handled per pass (memory stays bounded; the next pass takes the next ones). */
-const MEMBERS_PER_PASS = 20_000;
+/**
+ * Members handled per pass. A pass holds their alerts, indexed, and the (member, listing)
+ * pairs found, so its memory follows this number; each pass reads the new listings again.
+ */
+export const MEMBERS_PER_PASS = 5_000;
 /** Listings read at a time. */
 const LISTINGS_PER_READ = 5_000;
 /** A catch-up after a long downtime goes back this far, no further. */
 const CATCH_UP_MS = 30 * 86_400_000;
 
-/** Why a listing is in a member's digest. */
-type Reason = { alert: Alert } | { ownListing: number };
+/**
+ * Why a listing is in a member's digest, as one number: the id of the alert that matched it
+ * (above 0), or minus the id of the member's own listing it answers.
+ */
+type Reason = number;
 
-/** What one pass found for one member. */
-interface Found {
-  listing: Listing;
-  reason: Reason;
+/** What one run keeps from pass to pass: the same lines and phrases serve many members. */
+interface RunCaches {
+  /** A listing's line in a language (`fr:42`). */
+  lines: Map<string, Inline[]>;
+  /** Translations already made, by language, message and arguments. */
+  phrases: Map<string, string>;
+  /** The next due time, by rhythm, time and day. */
+  nextDue: Map<string, number>;
 }
 
 /** Sends every digest that is due; returns how many were queued. */
 export function runDueDigests(services: DigestServices, now: number): number {
+  const caches: RunCaches = { lines: new Map(), phrases: new Map(), nextDue: new Map() };
   let queued = 0;
   for (;;) {
     const due = dueDigests(services.db, now, MEMBERS_PER_PASS);
     if (due.length === 0) return queued;
-    queued += digestPass(services, due, now);
+    queued += digestPass(services, due, now, caches);
     if (due.length < MEMBERS_PER_PASS) return queued;
   }
 }
 
 /** One pass: match the new listings against the due members' alerts, then queue. */
-function digestPass(services: DigestServices, due: DigestSettings[], now: number): number {
+function digestPass(
+  services: DigestServices,
+  due: DigestSettings[],
+  now: number,
+  caches: RunCaches,
+): number {
   const { db, places } = services;
   const cursors = new Map(due.map((d) => [d.memberId, d.cursor]));
   const memberIds = [...cursors.keys()];
-  const alerts = activeAlertsOf(db, memberIds);
-  const index = new AlertIndex(alerts, places);
+  const index = new AlertIndex(activeAlertsOf(db, memberIds), places);
   // Numbers count paused alerts too, as /alertes shows them.
   const ranks = alertRanks(alertsOfMembers(db, memberIds));
-  const found = new Map<number, Map<number, Found>>();
-  const add = (memberId: number, listing: Listing, reason: Reason) => {
-    if (listing.authorId === memberId || listing.id <= (cursors.get(memberId) ?? 0)) return;
-    let mine = found.get(memberId);
-    if (!mine) found.set(memberId, (mine = new Map<number, Found>()));
-    if (!mine.has(listing.id)) mine.set(listing.id, { listing, reason });
-  };
-  // Every listing posted since the oldest cursor, still open, read in slices.
   const lowest = Math.min(...due.map((d) => d.cursor));
+  // New listings matching the members' own listings (found when they were posted).
+  const answers = new Map<number, CounterpartMatch[]>();
+  for (const match of counterpartMatchesOf(db, memberIds, lowest)) {
+    const list = answers.get(match.listingId);
+    if (list) list.push(match);
+    else answers.set(match.listingId, [match]);
+  }
+  // Per member, the listings found and why, flat and oldest first: [id, reason, id, reason…].
+  const found = new Map<number, number[]>();
+  const matched = new Map<number, Listing>();
+  // Every listing posted since the oldest cursor, still open, read in slices.
   const since = now - CATCH_UP_MS;
-  const newListings = new Map<number, Listing>();
   for (let after = lowest; ;) {
     const slice = openListingsAfter(db, after, since, LISTINGS_PER_READ);
     for (const listing of slice) {
       // Ended while the bot was down (the expiry job has not run yet): not news any more.
       if (listing.expiresAt <= now) continue;
-      newListings.set(listing.id, listing);
-      for (const alert of index.match(listing)) add(alert.memberId, listing, { alert });
+      const members = new Set<number>();
+      const add = (memberId: number, reason: Reason) => {
+        if (memberId === listing.authorId || members.has(memberId)) return;
+        if (listing.id <= (cursors.get(memberId) ?? 0)) return;
+        members.add(memberId);
+        const pairs = found.get(memberId);
+        if (pairs) pairs.push(listing.id, reason);
+        else found.set(memberId, [listing.id, reason]);
+      };
+      for (const alert of index.match(listing)) add(alert.memberId, alert.id);
+      for (const answer of answers.get(listing.id) ?? []) {
+        add(answer.memberId, -answer.matchedListingId);
+      }
+      if (members.size > 0) matched.set(listing.id, listing);
     }
     if (slice.length < LISTINGS_PER_READ) break;
     after = slice[slice.length - 1]?.id ?? after;
-  }
-  // New listings matching the members' own listings (found when they were posted).
-  for (const match of counterpartMatchesOf(db, memberIds, lowest)) {
-    const listing = newListings.get(match.listingId);
-    if (listing) add(match.memberId, listing, { ownListing: match.matchedListingId });
   }
   const cursor = lastListingId(db);
   let queued = 0;
   inTransaction(db, () => {
     for (const settings of due) {
-      const items = [...(found.get(settings.memberId)?.values() ?? [])].sort(
-        (a, b) => b.listing.id - a.listing.id,
-      );
-      const sent = items.length > 0 && queueDigest(services, settings, items, ranks, now);
+      const pairs = found.get(settings.memberId) ?? [];
+      const sent =
+        pairs.length > 0 &&
+        queueDigest(services, settings, newestFirst(pairs, matched), ranks, now, caches);
       if (sent) queued++;
       advanceDigest(db, settings.memberId, {
         cursor,
-        nextDueAt: nextDigestTime(settings, now, services.timeZone),
+        nextDueAt: nextDueTime(services, settings, now, caches),
         sentAt: sent ? now : null,
       });
     }
   });
   return queued;
+}
+
+/** A member's found listings, newest first. */
+function newestFirst(pairs: readonly number[], listings: Map<number, Listing>): Found[] {
+  const items: Found[] = [];
+  for (let i = pairs.length - 2; i >= 0; i -= 2) {
+    const listing = listings.get(pairs[i] ?? 0);
+    if (listing) items.push({ listing, reason: pairs[i + 1] ?? 0 });
+  }
+  return items;
+}
+
+/** A listing in a digest, and why it is there. */
+interface Found {
+  listing: Listing;
+  reason: Reason;
+}
+
+/** The next due time of a member's digest (the same for every member with the same rhythm). */
+function nextDueTime(
+  services: DigestServices,
+  settings: DigestSettings,
+  now: number,
+  caches: RunCaches,
+): number {
+  const key = `${settings.rhythm} ${settings.time} ${settings.weekday}`;
+  let at = caches.nextDue.get(key);
+  if (at === undefined) {
+    at = nextDigestTime(settings, now, services.timeZone);
+    caches.nextDue.set(key, at);
+  }
+  return at;
+}
+
+/** A translator that remembers what it already said (digests repeat the same phrases). */
+function remembering(t: Translator, phrases: Map<string, string>): Translator {
+  const fn = (key: string, args?: MessageArgs): string => {
+    const id = `${t.locale}\u0000${key}\u0000${args === undefined ? "" : JSON.stringify(args)}`;
+    let text = phrases.get(id);
+    if (text === undefined) {
+      text = t(key, args);
+      phrases.set(id, text);
+    }
+    return text;
+  };
+  return Object.assign(fn, { locale: t.locale });
 }
 
 /** Each alert's number for its member (its rank among their alerts, from 1). */
@@ -138,6 +211,7 @@ function queueDigest(
   items: Found[],
   ranks: Map<number, number>,
   now: number,
+  caches: RunCaches,
 ): boolean {
   const { db, places, catalog } = services;
   const shown = items.slice(0, DIGEST_SHOWN);
@@ -152,16 +226,24 @@ function queueDigest(
           now,
         )
       : undefined;
+  const alertNumber = (reason: Reason) => (reason > 0 ? (ranks.get(reason) ?? 0) : 0);
   return services.notifier.toMember(
     settings.memberId,
-    (t, command) => {
+    (plain, command) => {
+      const t = remembering(plain, caches.phrases);
       const view = { t, places, catalog };
+      const line = (listing: Listing): Inline[] => {
+        const key = `${t.locale}:${listing.id}`;
+        let cached = caches.lines.get(key);
+        if (!cached) caches.lines.set(key, (cached = listingLine(view, listing)));
+        return cached;
+      };
       const why = (reason: Reason): string =>
-        "alert" in reason
-          ? t("digest-because-alert", { number: ranks.get(reason.alert.id) ?? 0 })
-          : t("digest-because-match", { id: reason.ownListing });
+        reason > 0
+          ? t("digest-because-alert", { number: alertNumber(reason) })
+          : t("digest-because-match", { id: -reason });
       const lines: Inline[][] = shown.map((item) => [
-        ...listingLine(view, item.listing),
+        ...line(item.listing),
         " — ",
         why(item.reason),
       ]);
@@ -185,9 +267,7 @@ function queueDigest(
         })),
       ];
       const pausable = [
-        ...new Set(
-          shown.flatMap((i) => ("alert" in i.reason ? [ranks.get(i.reason.alert.id) ?? 0] : [])),
-        ),
+        ...new Set(shown.flatMap((i) => (i.reason > 0 ? [alertNumber(i.reason)] : []))),
       ];
       const pauseWord = catalogWord(catalog, t.locale);
       if (pausable.length > 0) {

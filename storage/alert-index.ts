@@ -24,11 +24,16 @@ export function listingWords(listing: Pick<Listing, "title" | "description">): s
 /** Longest indexed word start (search terms are cut to it). */
 const MAX_PREFIX = 8;
 
-/** The keys a listing carries: the starts of its words, its category, place tokens, kind, terms. */
+/**
+ * The keys a listing carries: the starts of its words, its category, its place tokens alone and
+ * with its category, its kind and terms.
+ */
 export function listingKeys(listing: MatchableListing, words: readonly string[]): string[] {
   const keys = new Set<string>(["all", `c:${listing.category}`, `k:${listing.kind}`]);
   if (listing.terms) keys.add(`t:${listing.terms}`);
-  for (const tag of listing.placeTags.split(" ")) if (tag) keys.add(`p:${tag}`);
+  for (const tag of listing.placeTags.split(" ")) {
+    if (tag) keys.add(`p:${tag}`).add(`cp:${listing.category}:${tag}`);
+  }
   for (const word of words) {
     if (word.length < 3) keys.add(`w:${word}`);
     for (let n = 3; n <= Math.min(MAX_PREFIX, word.length); n++) keys.add(`w:${word.slice(0, n)}`);

@@ -28,8 +28,10 @@ function parse(row: typeof alerts.$inferSelect): Alert {
 }
 
 /**
- * The key an alert is filed under: its longest word (a word start), else its category, else
- * its place's tokens, else its kind or terms; `all` for an alert on every new listing.
+ * The keys an alert is filed under, its most selective criteria: its longest word (a word
+ * start); else its category and place together (one key per place token); else its category,
+ * else its place's tokens, else its kind or terms; `all` for an alert on every new listing.
+ * A listing carries the same kinds of keys (storage/alert-index.ts `listingKeys`).
  */
 export function alertKeysOf(criteria: AlertCriteria, places: Places): string[] {
   const terms = searchTerms(criteria.words);
@@ -37,11 +39,13 @@ export function alertKeysOf(criteria: AlertCriteria, places: Places): string[] {
     const longest = terms.reduce((a, b) => (b.length > a.length ? b : a));
     return [`w:${longest}`];
   }
-  if (criteria.category) return [`c:${criteria.category}`];
-  if (criteria.place) {
-    const place = places.byCode(criteria.place.kind, criteria.place.code);
-    if (place) return places.searchTags(place).map((tag) => `p:${tag}`);
+  const place = criteria.place && places.byCode(criteria.place.kind, criteria.place.code);
+  const tags = place ? places.searchTags(place) : [];
+  if (criteria.category) {
+    const category = criteria.category;
+    return tags.length > 0 ? tags.map((tag) => `cp:${category}:${tag}`) : [`c:${category}`];
   }
+  if (tags.length > 0) return tags.map((tag) => `p:${tag}`);
   if (criteria.kind) return [`k:${criteria.kind}`];
   if (criteria.terms) return [`t:${criteria.terms}`];
   return ["all"];

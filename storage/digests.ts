@@ -78,14 +78,17 @@ export function advanceDigest(
   memberId: number,
   update: { cursor: number; nextDueAt: number; sentAt: number | null },
 ): void {
-  db.update(digestSettings)
-    .set({
-      cursor: update.cursor,
-      nextDueAt: update.nextDueAt,
-      ...(update.sentAt !== null ? { lastSentAt: update.sentAt } : {}),
-    })
-    .where(eq(digestSettings.memberId, memberId))
-    .run();
+  prepared(db, "advanceDigest", () =>
+    db
+      .update(digestSettings)
+      .set({
+        cursor: sql`${sql.placeholder("cursor")}`,
+        nextDueAt: sql`${sql.placeholder("nextDueAt")}`,
+        lastSentAt: sql`coalesce(${sql.placeholder("sentAt")}, ${digestSettings.lastSentAt})`,
+      })
+      .where(eq(digestSettings.memberId, sql.placeholder("memberId")))
+      .prepare(),
+  ).run({ ...update, memberId });
 }
 
 /** Records that a new listing matches earlier listings of the opposite kind. */
