@@ -94,9 +94,8 @@ export class AlertIndex {
     }
   }
 
-  /** The alerts a listing matches (each once). */
-  match(listing: MatchableListing): Alert[] {
-    const words = listingWords(listing);
+  /** The alerts a listing matches (each once); `words` when already known (`listingWords`). */
+  match(listing: MatchableListing, words = listingWords(listing)): Alert[] {
     const found = new Map<number, Alert>();
     for (const key of listingKeys(listing, words)) {
       for (const candidate of this.byKey.get(key) ?? []) {

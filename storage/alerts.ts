@@ -121,16 +121,15 @@ export function activeAlertsOf(db: Db, memberIds: readonly number[]): Alert[] {
     .map(parse);
 }
 
-/** All the alerts of some members, paused ones included, oldest first (for their numbers). */
-export function alertsOfMembers(db: Db, memberIds: readonly number[]): Alert[] {
-  if (memberIds.length === 0) return [];
-  return db
-    .select()
-    .from(alerts)
-    .where(sql`${alerts.memberId} IN (SELECT value FROM json_each(${JSON.stringify(memberIds)}))`)
-    .orderBy(asc(alerts.id))
-    .all()
-    .map(parse);
+/** The number of each alert of some members, as /alertes shows them: 1, 2… by age, paused included. */
+export function alertNumbersOf(db: Db, memberIds: readonly number[]): Map<number, number> {
+  const rows = db.$client
+    .prepare<[string], { id: number; n: number }>(
+      `SELECT id, row_number() OVER (PARTITION BY member_id ORDER BY id) AS n FROM alerts
+       WHERE member_id IN (SELECT value FROM json_each(?))`,
+    )
+    .all(JSON.stringify(memberIds));
+  return new Map(rows.map((r) => [r.id, r.n]));
 }
 
 /** The active alerts filed under any of some keys. */

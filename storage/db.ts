@@ -42,6 +42,17 @@ export function inTransaction<T>(db: Db, fn: () => T): T {
   return db.$client.transaction(fn).immediate();
 }
 
+/** Runs `fn` with SQLite's page cache limited to `kib` KiB, then restores the usual size. */
+export function withCacheSize<T>(db: Db, kib: number, fn: () => T): T {
+  const usual = db.$client.pragma("cache_size", { simple: true }) as number;
+  db.$client.pragma(`cache_size = ${-Math.abs(Math.round(kib))}`);
+  try {
+    return fn();
+  } finally {
+    db.$client.pragma(`cache_size = ${usual}`);
+  }
+}
+
 /** Closes the database (checkpointing the WAL). */
 export function closeDatabase(db: Db): void {
   if (db.$client.open) db.$client.close();

@@ -72,6 +72,18 @@ export function dueDigests(db: Db, now: number, limit: number): DigestSettings[]
     .all();
 }
 
+/** The oldest cursor among the members whose digest is due (undefined: nobody is due). */
+export function lowestDueCursor(db: Db, now: number): number | undefined {
+  const row = prepared(db, "lowestDueCursor", () =>
+    db
+      .select({ cursor: sql<number | null>`min(${digestSettings.cursor})` })
+      .from(digestSettings)
+      .where(lte(digestSettings.nextDueAt, sql.placeholder("now")))
+      .prepare(),
+  ).get({ now });
+  return row?.cursor ?? undefined;
+}
+
 /** Records a digest run for a member: what was considered, and when the next one is due. */
 export function advanceDigest(
   db: Db,
