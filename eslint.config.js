@@ -13,7 +13,7 @@ const platformSdks = {
 };
 
 export default tseslint.config(
-  { ignores: ["node_modules/", "data/", "storage/migrations/", "bench/out/"] },
+  { ignores: ["node_modules/", "data/", "dist/", "storage/migrations/", "bench/out/"] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

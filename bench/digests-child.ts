@@ -4,6 +4,9 @@
  * once, timed, and sends back its figures. Run by bench/digests-measure.ts (`fork`), so that
  * the memory figures are those of a bot process, not of the benchmark that built the data:
  * the operating system's peak resident memory (maxRSS) is exact even inside synchronous work.
+ *
+ * It runs compiled, as `npm start` runs the bot (dist/bench/digests-child.js, built with the
+ * bot by `npm run build`): it imports nothing else from bench/ but stats.ts.
  */
 import { createApp } from "../bot/app.js";
 import { AdjustableClock } from "../bot/clock.js";
@@ -12,7 +15,6 @@ import { runDueDigests } from "../bot/digests.js";
 import { Catalog } from "../storage/catalog.js";
 import { closeDatabase } from "../storage/db.js";
 import { loadPlaces } from "../storage/places.js";
-import { RUN_AT } from "./digests-world.js";
 import { maxRssBytes, since } from "./stats.js";
 
 /** What the child reports. */
@@ -33,11 +35,14 @@ export interface ChildRun {
 
 function main(): ChildRun {
   const path = process.argv[2];
-  if (!path) throw new Error("usage: digests-child.ts <database file>");
+  const runAt = Number(process.argv[3]);
+  if (!path || !Number.isFinite(runAt)) {
+    throw new Error("usage: digests-child.js <database file> <run time, ms since 1970>");
+  }
   const places = loadPlaces();
   const catalog = Catalog.load();
   const clock = new AdjustableClock();
-  clock.set(RUN_AT);
+  clock.set(runAt);
   const app = createApp(loadConfig({ DATABASE_PATH: path, LOG_LEVEL: "silent" }), {
     clock,
     places,
@@ -54,7 +59,7 @@ function main(): ChildRun {
   const before = process.memoryUsage();
   const maxRssBefore = maxRssBytes();
   const started = performance.now();
-  const queued = runDueDigests(services, RUN_AT);
+  const queued = runDueDigests(services, runAt);
   const ms = since(started);
   const after = process.memoryUsage();
   const maxRssAfter = maxRssBytes();

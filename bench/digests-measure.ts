@@ -6,13 +6,14 @@
 import vm from "node:vm";
 import v8 from "node:v8";
 import { fork } from "node:child_process";
-import { fileURLToPath } from "node:url";
+import { existsSync } from "node:fs";
 import { MEMBERS_PER_PASS } from "../bot/digests.js";
 import type { OutgoingMessage } from "../bot/reply.js";
 import { activeAlertsOf } from "../storage/alerts.js";
 import { AlertIndex, alertMatchesListing } from "../storage/alert-index.js";
 import { counterpartMatchesOf } from "../storage/digests.js";
 import { openListingsAfter, type Listing } from "../storage/listings.js";
+import { projectPath } from "../storage/paths.js";
 import { searchById } from "../storage/search.js";
 import type { ChildRun } from "./digests-child.js";
 import { RUN_AT, type DigestPopulation } from "./digests-world.js";
@@ -44,14 +45,13 @@ export interface DigestRun extends ChildRun {
 /** Runs `runDueDigests` at 08:01 in a fresh bot process on the population's database. */
 export async function timedDigestRun(population: DigestPopulation): Promise<DigestRun> {
   population.suspend();
-  const child = fork(
-    fileURLToPath(new URL("./digests-child.ts", import.meta.url)),
-    [population.dbPath],
-    {
-      execArgv: [...process.execArgv, "--expose-gc"],
-      stdio: ["ignore", "inherit", "inherit", "ipc"],
-    },
-  );
+  // The compiled child, as `npm start` runs the bot (npm run bench builds first).
+  const compiled = projectPath("dist", "bench", "digests-child.js");
+  if (!existsSync(compiled)) throw new Error(`${compiled} is missing: run npm run build first`);
+  const child = fork(compiled, [population.dbPath, String(RUN_AT)], {
+    execArgv: ["--expose-gc"],
+    stdio: ["ignore", "inherit", "inherit", "ipc"],
+  });
   const run = await new Promise<ChildRun>((resolve, reject) => {
     let answered = false;
     child.on("message", (m: { result?: ChildRun; error?: string }) => {

@@ -3,7 +3,7 @@
  * that started SoliTERR: a hospital lending vehicles, a jam maker looking for fruit growers,
  * a firm offering skills sponsorship, an association lending a room.
  */
-import { createRequire } from "node:module";
+import { readProjectJson } from "../storage/paths.js";
 import { inTransaction, type Db } from "../storage/db.js";
 import { createListing, placeColumns, type ListingKind } from "../storage/listings.js";
 import { findOrCreateMember } from "../storage/members.js";
@@ -32,8 +32,7 @@ const DAY = 24 * HOUR;
 
 /** Loads the demo territory into an empty database; returns how many listings it added. */
 export function loadDemo(db: Db, places: Places, now: number, expiryDays: number): number {
-  const require = createRequire(import.meta.url);
-  const data = require("../storage/reference/demo.json") as DemoData;
+  const data = readProjectJson<DemoData>("storage", "reference", "demo.json");
   return inTransaction(db, () => {
     if (getSetting(db, "demo-loaded")) return 0;
     const network = findOrCreateNetwork(db, data.network, now);

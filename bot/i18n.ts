@@ -2,9 +2,9 @@
  * Localisation with Fluent. Every user-facing string is a message in locales/<locale>/*.ftl;
  * French and English have the same message ids (a test checks it).
  */
+import { projectPath } from "../storage/paths.js";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { FluentBundle, FluentDateTime, FluentResource, type FluentVariable } from "@fluent/bundle";
 import type { MessageArgs } from "./errors.js";
 
@@ -31,7 +31,7 @@ export interface Translator {
 }
 
 /** The locales/ folder of this repository. */
-export const LOCALES_DIR = fileURLToPath(new URL("../locales/", import.meta.url));
+export const LOCALES_DIR = projectPath("locales");
 
 /** Options of the translation catalogue. */
 export interface I18nOptions {

@@ -3,7 +3,7 @@
  * data (storage/reference/catalog.json): ids in code, words per language in the JSON, labels
  * in locales/ (`category-<id>`, `terms-<id>`...).
  */
-import { createRequire } from "node:module";
+import { readProjectJson } from "./paths.js";
 import { distance } from "fastest-levenshtein";
 import type { Locale } from "../bot/i18n.js";
 import { nameKey } from "./text.js";
@@ -55,8 +55,7 @@ export class Catalog {
 
   /** Loads storage/reference/catalog.json. */
   static load(): Catalog {
-    const require = createRequire(import.meta.url);
-    return new Catalog(require("./reference/catalog.json") as CatalogData);
+    return new Catalog(readProjectJson<CatalogData>("storage", "reference", "catalog.json"));
   }
 
   /** The entries of a vocabulary, in their reference order. */

@@ -4,16 +4,16 @@
  */
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
-import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
 import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import { projectPath } from "./paths.js";
 import * as schema from "./schema.js";
 
 /** The database handle every repository function takes. */
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
-const MIGRATIONS = fileURLToPath(new URL("./migrations", import.meta.url));
+const MIGRATIONS = projectPath("storage", "migrations");
 
 /** Opens (creating if needed) the database at `path` (`:memory:` for tests) and migrates it. */
 export function openDatabase(path: string): Db {

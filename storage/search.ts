@@ -7,8 +7,8 @@
  * grows with time) and stopping after a page. What people type never reaches FTS5 as syntax:
  * it is cut into words of letters and digits, each quoted.
  */
+import { readProjectJson } from "./paths.js";
 import { desc, eq, lt, sql } from "drizzle-orm";
-import { createRequire } from "node:module";
 import { prepared, type Db } from "./db.js";
 import { listingsByIds, type Listing } from "./listings.js";
 import type { PlaceKind, Places } from "./places.js";
@@ -35,8 +35,7 @@ export interface SearchResult {
   ordering: "recent" | "relevance";
 }
 
-const require = createRequire(import.meta.url);
-const STOP_WORDS = new Set(require("./reference/stop-words.json") as string[]);
+const STOP_WORDS = new Set(readProjectJson<string[]>("storage", "reference", "stop-words.json"));
 
 /**
  * What splits words: anything but letters and digits, and the few letters (New Tai Lue,

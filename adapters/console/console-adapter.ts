@@ -82,6 +82,13 @@ export class ConsoleAdapter implements Adapter {
       historySize: 200,
     });
     this.rl = rl;
+    // Output piped into a program that stopped reading (`| head`): stop quietly, as a shell
+    // command does, instead of crashing with a stack trace.
+    this.options.output.on("error", (error: NodeJS.ErrnoException) => {
+      if (error.code !== "EPIPE") throw error;
+      this.quitting = true;
+      rl.close();
+    });
     if (this.options.interactive) {
       this.print(
         this.options.t("console-welcome", { member: this.memberName, room: this.roomName }),
