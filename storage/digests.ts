@@ -2,7 +2,7 @@
  * When members receive their digest (due times computed by bot/digest-time.ts), and how far
  * each member's digests have gone (the newest listing considered).
  */
-import { and, asc, eq, inArray, lte, sql } from "drizzle-orm";
+import { and, asc, eq, lte, sql } from "drizzle-orm";
 import { prepared, type Db } from "./db.js";
 import { digestSettings, listingMatches, listings } from "./schema.js";
 
@@ -147,7 +147,7 @@ export function counterpartMatchesOf(
       // Only for the member's listings still open: a closed one needs no more answers.
       .where(
         and(
-          inArray(listings.authorId, [...memberIds]),
+          sql`${listings.authorId} IN (SELECT value FROM json_each(${JSON.stringify(memberIds)}))`,
           eq(listings.status, "open"),
           sql`${listingMatches.listingId} > ${afterId}`,
         ),
