@@ -136,6 +136,11 @@ export interface Adapter {
    * Throws `DeliveryError` on failure.
    */
   send(destination: Destination, message: OutgoingMessage, idempotencyKey: string): Promise<string>;
+  /**
+   * Pins a message the bot sent in a room (Telegram pinChatMessage, Matrix
+   * m.room.pinned_events). Throws `DeliveryError` when the platform refuses (no right to pin).
+   */
+  pin?(roomId: string, platformMessageId: string): Promise<void>;
   /** The role the platform gives `userId` in `room` (Matrix moderator, Telegram admin => animator). */
   roleOf(room: RoomRef, userId: string): Promise<PlatformRole>;
 }

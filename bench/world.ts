@@ -118,6 +118,8 @@ export function commandContext(
         territoryName: config.territoryName,
         timeZone: config.timeZone,
         listingExpiryDays: config.listingExpiryDays,
+        defaultLocale: config.defaultLocale,
+        broadcastsPerDay: config.broadcastsPerDay,
       },
     },
     {

@@ -69,6 +69,7 @@ const schema = z.object({
   LOG_FILE: z.string().optional(),
   LISTING_EXPIRY_DAYS: intInRange(1, 365, 60),
   RATE_LIMIT_PER_MINUTE: intInRange(1, 10_000, 30),
+  BROADCASTS_PER_DAY: intInRange(1, 100, 5),
   TELEGRAM_BOT_TOKEN: z
     .string()
     .regex(/^\d+:[A-Za-z0-9_-]{20,}$/, "a bot token from BotFather, like 123456789:AA…")
@@ -135,6 +136,8 @@ export interface Config {
   listingExpiryDays: number;
   /** Commands a member may send per minute before the bot asks them to slow down. Default 30. */
   rateLimitPerMinute: number;
+  /** Broadcasts an animator may send or schedule in 24 hours. Default 5. */
+  broadcastsPerDay: number;
   /** Telegram connection, when TELEGRAM_BOT_TOKEN is set. */
   telegram?: TelegramConfig;
   /** Matrix connection, when MATRIX_HOMESERVER_URL and MATRIX_ACCESS_TOKEN are set. */
@@ -243,6 +246,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ...(c.LOG_FILE ? { logFile: c.LOG_FILE } : {}),
     listingExpiryDays: c.LISTING_EXPIRY_DAYS,
     rateLimitPerMinute: c.RATE_LIMIT_PER_MINUTE,
+    broadcastsPerDay: c.BROADCASTS_PER_DAY,
     ...(telegram ? { telegram } : {}),
     ...(matrix ? { matrix } : {}),
   };

@@ -80,9 +80,8 @@ export function createCommandContext(
     fromButton,
     commandPrefix: prefix,
     command: (id, ...args) => commandLine(registry, locale, id, args, prefix),
-    notifyMember: (memberId, build) => {
-      notifier.toMember(memberId, (translator) => build(translator), now);
-    },
+    notifyMember: (memberId, build, dedupeKey) =>
+      notifier.queueToMember(memberId, (translator) => build(translator), now, dedupeKey),
     audit: (entry) => recordAudit(db, { ...entry, actorId: member.id }, now),
   };
 }

@@ -12,10 +12,26 @@ export class UserError extends Error {
   override readonly name = "UserError";
   /** Set when the command was typed wrongly: the reply then shows this command's usage. */
   usageOf?: string;
+  /**
+   * Set when the person was refused something they have no right to: the pipeline records
+   * it in the audit log (outside the command's undone changes). No hidden action.
+   */
+  refusal?: { networkId: number | null; details: Record<string, unknown> };
   constructor(
     readonly key: string,
     readonly args: MessageArgs = {},
   ) {
     super(`user error: ${key}`);
   }
+}
+
+/** A refusal of something the person has no right to do, recorded in the audit log. */
+export function refusal(
+  key: string,
+  args: MessageArgs,
+  record: { networkId: number | null; details: Record<string, unknown> },
+): UserError {
+  const error = new UserError(key, args);
+  error.refusal = record;
+  return error;
 }

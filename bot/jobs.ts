@@ -4,6 +4,7 @@
  */
 import { message, paragraph } from "./reply.js";
 import type { Job } from "./scheduler.js";
+import { reportBroadcasts, runDueBroadcasts } from "./broadcasts.js";
 import { runDueDigests, type DigestServices } from "./digests.js";
 import { runDueSummaries, runReminders, type SummaryServices } from "./summaries.js";
 import { inTransaction } from "../storage/db.js";
@@ -35,6 +36,16 @@ export function coreJobs(services: SummaryServices, onQueued: () => void): Job[]
       cron: "* * * * *",
       run(now) {
         if (runDueDigests(digests, now) > 0) onQueued();
+      },
+    },
+    {
+      // Every minute: scheduled broadcasts whose time has come go out, and the authors of
+      // broadcasts whose deliveries have all settled get their report.
+      name: "broadcasts",
+      cron: "* * * * *",
+      run(now) {
+        if (runDueBroadcasts(services, now) > 0) onQueued();
+        if (reportBroadcasts(services, now) > 0) onQueued();
       },
     },
     {

@@ -45,20 +45,28 @@ export class Notifier {
 
   /** Queues a private message to a member; with a `dedupeKey`, at most once. Returns whether queued. */
   toMember(memberId: number, build: MessageBuilder, now: number, dedupeKey?: string): boolean {
+    return this.queueToMember(memberId, build, now, dedupeKey) !== undefined;
+  }
+
+  /** Like `toMember`, returning the queued message's outbox id (undefined: not queued). */
+  queueToMember(
+    memberId: number,
+    build: MessageBuilder,
+    now: number,
+    dedupeKey?: string,
+  ): number | undefined {
     const member = memberById(this.db, memberId);
-    if (!member) return false;
+    if (!member) return undefined;
     const locale = this.localeOf(member);
     const text = build(this.i18n.translator(locale), (id, ...args) =>
       this.commandFor(member, id, args),
     );
-    return (
-      enqueueMessage(
-        this.db,
-        { kind: "member", platform: member.platform, userId: member.platformUserId },
-        { text },
-        now,
-        dedupeKey,
-      ) !== undefined
+    return enqueueMessage(
+      this.db,
+      { kind: "member", platform: member.platform, userId: member.platformUserId },
+      { text },
+      now,
+      dedupeKey,
     );
   }
 }

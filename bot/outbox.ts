@@ -3,7 +3,7 @@
  * platform's adapter, in order per destination, with retries and backoff on rate limits and
  * network errors, and survive restarts (they are rows, not promises).
  */
-import { DeliveryError, type Adapter } from "../adapters/types.js";
+import { DeliveryError, type Adapter, type Destination } from "../adapters/types.js";
 import { inTransaction, type Db } from "../storage/db.js";
 import { setMemberUnreachable } from "../storage/members.js";
 import {
@@ -19,6 +19,7 @@ import {
   outboxRowById,
   queueHeads,
   requeueInterrupted,
+  setOutboxNote,
   type OutboxRow,
   type QueueHead,
 } from "../storage/outbox.js";
@@ -213,14 +214,36 @@ export class OutboxDelivery {
     }
     markSending(db, row.id);
     try {
-      const messageId = await adapter.send(
-        destinationOf(row),
-        messageOf(row),
-        `soliterr-${row.id}`,
-      );
+      const destination = destinationOf(row);
+      const message = messageOf(row);
+      const messageId = await adapter.send(destination, message, `soliterr-${row.id}`);
+      const note = message.pin ? await this.pin(adapter, destination, messageId) : undefined;
+      // Both at once, with no wait in between: whoever reads the row sees it sent with its note.
       markSent(db, row.id, messageId, clock.now());
+      if (note) setOutboxNote(db, row.id, note);
     } catch (error) {
       this.failed(row, error);
+    }
+  }
+
+  /**
+   * Pins a message just sent to a room. A failure (the bot may not pin there) does not undo
+   * the delivery: it is noted on the row, for the report of the broadcast.
+   */
+  private async pin(
+    adapter: Adapter,
+    destination: Destination,
+    messageId: string,
+  ): Promise<string | undefined> {
+    if (destination.kind !== "room") return undefined;
+    if (!adapter.pin) return "pin-failed: unsupported";
+    try {
+      await adapter.pin(destination.roomId, messageId);
+      return "pinned";
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      this.log.warn({ roomId: destination.roomId, reason }, "could not pin a message");
+      return `pin-failed: ${reason.slice(0, 200)}`;
     }
   }
 

@@ -56,6 +56,8 @@ export interface ParsedArgs {
   options: Partial<Record<OptionName, string>>;
   /** `#tags`, without the `#`, in the order typed. */
   tags: string[];
+  /** The argument text as typed, tags and options included (spaces tidied): a message to relay. */
+  raw: string;
 }
 
 /** Invisible and direction-changing characters that only serve to disguise text. */
@@ -202,7 +204,7 @@ export function parseArgs(argsText: string, settings: ParseArgsOptions = {}): Pa
     }
     if (token.value) words.push(token.value);
   }
-  return { text: tidy(cut(argsText, consumed)), words, options, tags };
+  return { text: tidy(cut(argsText, consumed)), words, options, tags, raw: tidy(argsText) };
 }
 
 /** The text without the given spans. */

@@ -57,7 +57,6 @@ import {
 
 /** Settings of the pipeline. */
 export interface PipelineSettings extends CommandSettings {
-  defaultLocale: Locale;
   /** `platform:id` of the territory administrators. */
   admins: readonly string[];
   rateLimitPerMinute: number;
@@ -231,6 +230,9 @@ export class Pipeline {
       // A savepoint: a failing command leaves no half-done change, but the event stays handled.
       result = db.$client.transaction(() => this.run(ctx, scope, command, text))();
     } catch (error) {
+      if (error instanceof UserError && error.refusal) {
+        recordAudit(db, { actorId: member.id, action: "command-refused", ...error.refusal }, now);
+      }
       result = this.failure(scope, error);
     }
     return this.queue(scope, result) + released;

@@ -65,6 +65,8 @@ export interface OutgoingMessage {
   inReplyTo?: string;
   /** Platform id of a message of the bot to replace (paging edits the results in place). */
   replaces?: string;
+  /** Pin the message in its room once sent (a broadcast): `Adapter.pin`. */
+  pin?: boolean;
 }
 
 /** Builds a paragraph. */

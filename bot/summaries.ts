@@ -32,6 +32,7 @@ export interface SummaryServices {
   notifier: Notifier;
   defaultLocale: Locale;
   timeZone: string;
+  territoryName: string;
   /** How commands are typed on a platform. */
   commandPrefix: (platform: string) => string;
 }

@@ -11,6 +11,7 @@ export const parsedArgs = z.object({
   words: z.array(z.string()),
   options: z.record(z.string(), z.string().optional()),
   tags: z.array(z.string()),
+  raw: z.string(),
 }) as z.ZodType<ParsedArgs, ParsedArgs>;
 
 /** A listing number as typed: `42` or `#42`. */

@@ -5,6 +5,12 @@
 import { helpCommand, languageCommand } from "./account.js";
 import { alertCommand, alertsCommand, digestCommand } from "./alerts.js";
 import {
+  broadcastCommand,
+  broadcastsCommand,
+  subscribeCommand,
+  unsubscribeCommand,
+} from "./broadcast.js";
+import {
   closeCommand,
   deleteCommand,
   editCommand,
@@ -38,7 +44,11 @@ export const allCommands = [
   closeCommand,
   deleteCommand,
   removeCommand,
+  broadcastCommand,
+  broadcastsCommand,
   networkCommand,
+  subscribeCommand,
+  unsubscribeCommand,
   languageCommand,
   helpCommand,
   startCommand,

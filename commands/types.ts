@@ -27,6 +27,10 @@ export interface CommandSettings {
   territoryName: string;
   timeZone: string;
   listingExpiryDays: number;
+  /** The territory's language: rooms are written to in it. */
+  defaultLocale: Locale;
+  /** Broadcasts an animator may send (or schedule) in 24 hours. */
+  broadcastsPerDay: number;
 }
 
 /** Where a reply goes. */
@@ -68,8 +72,15 @@ export interface CommandContext {
   readonly commandPrefix: string;
   /** The command line `/name args` in the person's language and platform, for buttons and hints. */
   command(id: string, ...args: (string | number)[]): string;
-  /** Queues a private message to another member, written in their language. */
-  notifyMember(memberId: number, build: (t: Translator) => RichText): void;
+  /**
+   * Queues a private message to another member, written in their language (with a
+   * `dedupeKey`, at most once); returns its outbox id, undefined when not queued.
+   */
+  notifyMember(
+    memberId: number,
+    build: (t: Translator) => RichText,
+    dedupeKey?: string,
+  ): number | undefined;
   /** Records an action of this person in the audit log. */
   audit(entry: Omit<AuditInput, "actorId">): void;
 }

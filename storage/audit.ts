@@ -52,3 +52,14 @@ export function auditOfListing(db: Db, listingId: number, limit = 20): AuditEntr
     .limit(limit)
     .all();
 }
+
+/** The latest entries of a network's log, newest first. */
+export function auditOfNetwork(db: Db, networkId: number, limit = 20): AuditEntry[] {
+  return db
+    .select()
+    .from(auditLog)
+    .where(eq(auditLog.networkId, networkId))
+    .orderBy(desc(auditLog.id))
+    .limit(limit)
+    .all();
+}

@@ -26,6 +26,7 @@ export type VocabularyName =
   | "fields"
   | "answers"
   | "alertActions"
+  | "broadcastWords"
   | "rhythms"
   | "weekdays";
 

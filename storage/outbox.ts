@@ -44,6 +44,11 @@ export function enqueueMessage(
   })?.id;
 }
 
+/** Notes what happened after a message was sent (`pinned`, `pin-failed: …`). */
+export function setOutboxNote(db: Db, id: number, note: string): void {
+  db.update(outbox).set({ note }).where(eq(outbox.id, id)).run();
+}
+
 /** The destination of a row. */
 export function destinationOf(row: OutboxRow): Destination {
   return row.destinationKind === "room"

@@ -173,6 +173,8 @@ export const outbox = sqliteTable(
     /** Optional key making a queued message unique (e.g. one digest per member per day). */
     dedupeKey: text(),
     platformMessageId: text(),
+    /** What happened after sending, when it matters to someone: `pinned`, `pin-failed: …`. */
+    note: text(),
     createdAt: integer().notNull(),
     sentAt: integer(),
   },
@@ -312,5 +314,73 @@ export const auditLog = sqliteTable(
   (t) => [
     index("audit_log_network_idx").on(t.networkId, t.at),
     index("audit_log_subject_idx").on(t.subjectMemberId),
+  ],
+);
+
+/**
+ * An animator's message to every room of a network (or, from a territory administrator, of
+ * every network): a draft until confirmed, then scheduled or sending, then sent once every
+ * delivery has settled and its author has had the report.
+ */
+export const broadcasts = sqliteTable(
+  "broadcasts",
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    /** The network it goes to; null for every network (territory administrators). */
+    networkId: integer().references(() => networks.id, { onDelete: "cascade" }),
+    authorId: integer()
+      .notNull()
+      .references(() => members.id, { onDelete: "cascade" }),
+    text: text().notNull(),
+    /** Pin it in each room (Telegram pinChatMessage, Matrix m.room.pinned_events). */
+    pin: integer({ mode: "boolean" }).notNull().default(false),
+    /** Also send it privately to the members who asked for it (`/abonner`). */
+    toMembers: integer({ mode: "boolean" }).notNull().default(false),
+    state: text({ enum: ["draft", "scheduled", "sending", "sent", "cancelled"] })
+      .notNull()
+      .default("draft"),
+    /** When it goes out (scheduled broadcasts); null: as soon as it is confirmed. */
+    scheduledAt: integer(),
+    createdAt: integer().notNull(),
+    /** When it was handed to the outbox. */
+    startedAt: integer(),
+    /** When its author got the delivery report. */
+    reportedAt: integer(),
+  },
+  (t) => [
+    index("broadcasts_state_idx").on(t.state, t.scheduledAt),
+    index("broadcasts_author_idx").on(t.authorId, t.createdAt),
+  ],
+);
+
+/** The queued messages of a broadcast: one per room, one per subscribed member. */
+export const broadcastDeliveries = sqliteTable(
+  "broadcast_deliveries",
+  {
+    broadcastId: integer()
+      .notNull()
+      .references(() => broadcasts.id, { onDelete: "cascade" }),
+    outboxId: integer().notNull(),
+    roomId: integer().references(() => rooms.id, { onDelete: "set null" }),
+    memberId: integer().references(() => members.id, { onDelete: "set null" }),
+  },
+  (t) => [primaryKey({ columns: [t.broadcastId, t.outboxId] })],
+);
+
+/** Members who also receive a network's broadcasts in their private chat. */
+export const broadcastSubscriptions = sqliteTable(
+  "broadcast_subscriptions",
+  {
+    memberId: integer()
+      .notNull()
+      .references(() => members.id, { onDelete: "cascade" }),
+    networkId: integer()
+      .notNull()
+      .references(() => networks.id, { onDelete: "cascade" }),
+    createdAt: integer().notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.memberId, t.networkId] }),
+    index("broadcast_subscriptions_network_idx").on(t.networkId),
   ],
 );

@@ -128,6 +128,12 @@ export class ConsoleAdapter implements Adapter {
     return Promise.resolve(id);
   }
 
+  /** Pins a message: the console says so under it. */
+  pin(roomId: string): Promise<void> {
+    this.print(`${this.options.t("console-pinned", { room: roomId })}\n`);
+    return Promise.resolve();
+  }
+
   /** Where a message goes, in words: here, another room, or someone's private chat. */
   private label(destination: Destination): string {
     const { t } = this.options;

@@ -258,6 +258,32 @@ export class MatrixAdapter implements Adapter {
     }
   }
 
+  /** Adds an event of the bot to the room's pinned events (m.room.pinned_events). */
+  async pin(roomId: string, eventId: string): Promise<void> {
+    const client = this.connected();
+    try {
+      let pinned: string[] = [];
+      try {
+        const content = (await client.getRoomStateEvent(roomId, "m.room.pinned_events", "")) as {
+          pinned?: unknown;
+        };
+        if (Array.isArray(content.pinned)) {
+          pinned = content.pinned.filter((id): id is string => typeof id === "string");
+        }
+      } catch (error) {
+        // No pinned event yet: the room has no such state.
+        if ((error as { statusCode?: number }).statusCode !== 404) throw error;
+      }
+      if (pinned.includes(eventId)) return;
+      await this.pace();
+      await client.sendStateEvent(roomId, "m.room.pinned_events", "", {
+        pinned: [...pinned, eventId],
+      });
+    } catch (error) {
+      throw deliveryError(error, `pin in ${roomId}`);
+    }
+  }
+
   /**
    * Sends a message event. The transaction id is the outbox's key: the homeserver ignores a
    * resend of the same transaction, so a retry after a lost answer does not duplicate it.

@@ -180,6 +180,15 @@ export class TelegramAdapter implements Adapter {
     }
   }
 
+  /** Pins a message of the bot in a group, quietly (members are not notified twice). */
+  async pin(roomId: string, messageId: string): Promise<void> {
+    try {
+      await this.bot.api.pinChatMessage(roomId, Number(messageId), { disable_notification: true });
+    } catch (error) {
+      throw deliveryError(error, false);
+    }
+  }
+
   private async deliver(
     chatId: string,
     isGroup: boolean,

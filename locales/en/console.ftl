@@ -29,3 +29,4 @@ console-to-private = privately to { $member }
 console-offer-demo = The database is empty. Load the demo territory (Tarbes and around)? [Y/n]
 console-demo-loaded = Demo territory loaded: { $count } listings.
 console-demo-not-empty = The database already holds data: the demo territory is not loaded.
+console-pinned = 📌 (message pinned in room #{ $room })

@@ -29,3 +29,4 @@ console-to-private = en privé à { $member }
 console-offer-demo = La base est vide. Charger le territoire de démonstration (Tarbes et alentours) ? [O/n]
 console-demo-loaded = Territoire de démonstration chargé : { $count } annonces.
 console-demo-not-empty = La base contient déjà des données : le territoire de démonstration n'est pas chargé.
+console-pinned = 📌 (message épinglé dans le salon #{ $room })

@@ -3,7 +3,13 @@
  * the real pipeline as a person would: `say("/offre …")` and read what the bot answered.
  */
 import { randomUUID } from "node:crypto";
-import type { Adapter, InboundHandler, PlatformRole, RoomRef } from "../../adapters/types.js";
+import {
+  DeliveryError,
+  type Adapter,
+  type InboundHandler,
+  type PlatformRole,
+  type RoomRef,
+} from "../../adapters/types.js";
 import { createApp, type App } from "../../bot/app.js";
 import { AdjustableClock } from "../../bot/clock.js";
 import { loadConfig, type Config } from "../../bot/config.js";
@@ -34,6 +40,10 @@ export class RecordingAdapter implements Adapter {
   readonly animators = new Set<string>();
   /** Called before each send; throw from it to simulate a platform error. */
   beforeSend: ((destination: Destination, message: OutgoingMessage) => void) | undefined;
+  /** Messages pinned, as `room|message id`. */
+  readonly pinned: string[] = [];
+  /** Rooms where pinning is refused (the bot lacks the right). */
+  readonly noPinRooms = new Set<string>();
   handler: InboundHandler | undefined;
 
   constructor(readonly platform = "test") {}
@@ -55,6 +65,13 @@ export class RecordingAdapter implements Adapter {
     });
     return Promise.resolve(`m${this.sent.length}`);
   }
+  pin(roomId: string, messageId: string): Promise<void> {
+    if (this.noPinRooms.has(roomId)) {
+      return Promise.reject(new DeliveryError("not enough rights to pin", "rejected"));
+    }
+    this.pinned.push(`${roomId}|${messageId}`);
+    return Promise.resolve();
+  }
   roleOf(room: RoomRef, userId: string): Promise<PlatformRole> {
     return Promise.resolve(this.animators.has(`${room.id}|${userId}`) ? "animator" : "member");
   }
@@ -74,12 +91,16 @@ export interface SayOptions {
   eventId?: string;
   /** Marks the message as a button press on that bot message. */
   button?: string;
+  /** Platform of the sender (default the harness's first adapter, `test`). */
+  platform?: string;
 }
 
 /** A bot under test. */
 export interface Harness {
   app: App;
   adapter: RecordingAdapter;
+  /** Every adapter by platform: `test`, and the `platforms` asked for. */
+  adapters: Map<string, RecordingAdapter>;
   clock: AdjustableClock;
   /** Sends a message and returns the texts of everything the bot sent because of it. */
   say(text: string, options?: SayOptions): Promise<Sent[]>;
@@ -101,7 +122,13 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
 
 /** Starts a bot with a recording adapter. The clock starts at `start` (default 2026-11-29 10:00 Paris). */
 export async function startHarness(
-  options: { config?: Record<string, string>; start?: string; databasePath?: string } = {},
+  options: {
+    config?: Record<string, string>;
+    start?: string;
+    databasePath?: string;
+    /** More platforms beside `test`, each with its own recording adapter. */
+    platforms?: string[];
+  } = {},
 ): Promise<Harness> {
   const clock = new AdjustableClock();
   clock.set(Date.parse(options.start ?? "2026-11-29T10:00:00+01:00"));
@@ -116,13 +143,18 @@ export async function startHarness(
     outbox: { baseDelayMs: 5 },
   });
   const adapter = new RecordingAdapter();
-  app.addAdapter(adapter);
+  const adapters = new Map([[adapter.platform, adapter]]);
+  for (const platform of options.platforms ?? []) {
+    adapters.set(platform, new RecordingAdapter(platform));
+  }
+  for (const each of adapters.values()) app.addAdapter(each);
   await app.start();
   const say = async (text: string, o: SayOptions = {}): Promise<Sent[]> => {
-    const before = adapter.sent.length;
+    const from = adapters.get(o.platform ?? adapter.platform) ?? adapter;
+    const before = from.sent.length;
     const user = o.as ?? "ana";
-    await adapter.handler!({
-      platform: adapter.platform,
+    await from.handler!({
+      platform: from.platform,
       eventId: o.eventId ?? randomUUID(),
       room: o.dm
         ? { id: `dm-${user}`, kind: "direct" }
@@ -138,11 +170,12 @@ export async function startHarness(
       ...(o.button ? { button: { messageId: o.button } } : {}),
     });
     await app.outbox.drain();
-    return adapter.sent.slice(before);
+    return from.sent.slice(before);
   };
   return {
     app,
     adapter,
+    adapters,
     clock,
     say,
     ask: async (text, o) => (await say(text, o)).map((s) => s.text).join("\n\n"),

@@ -12,6 +12,7 @@ describe("configuration", () => {
       logLevel: "info",
       listingExpiryDays: 60,
       rateLimitPerMinute: 30,
+      broadcastsPerDay: 5,
     });
   });
 

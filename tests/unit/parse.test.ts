@@ -262,8 +262,8 @@ describe("parseArgs: tags, words and text", () => {
   });
 
   it("returns nothing for empty arguments", () => {
-    expect(parse("")).toEqual({ text: "", words: [], options: {}, tags: [] });
-    expect(parse("   \n  ")).toEqual({ text: "", words: [], options: {}, tags: [] });
+    expect(parse("")).toEqual({ text: "", words: [], options: {}, tags: [], raw: "" });
+    expect(parse("   \n  ")).toEqual({ text: "", words: [], options: {}, tags: [], raw: "" });
   });
 });
 

@@ -266,6 +266,7 @@ describe("errors", () => {
         defaultLocale: "fr",
         admins: [],
         rateLimitPerMinute: 100,
+        broadcastsPerDay: 5,
       },
       clock: bot.clock,
       logger,
