@@ -410,50 +410,31 @@ function subscriptionNetwork(ctx: CommandContext): number {
   return networkId;
 }
 
+/** `/abonner` or `/desabonner`: receive the network's broadcasts in private, or stop. */
+function subscription(subscribe: boolean) {
+  return defineCommand({
+    id: subscribe ? "subscribe" : "unsubscribe",
+    names: subscribe
+      ? { fr: ["abonner", "sabonner"], en: ["subscribe"] }
+      : { fr: ["desabonner", "sedesabonner"], en: ["unsubscribe"] },
+    section: "account",
+    access: "everyone",
+    args: parsedArgs,
+    run(ctx) {
+      const networkId = subscriptionNetwork(ctx);
+      const network = networkById(ctx.db, networkId)?.name ?? "?";
+      const changed = subscribe
+        ? subscribeToBroadcasts(ctx.db, ctx.member.id, networkId, ctx.now)
+        : unsubscribeFromBroadcasts(ctx.db, ctx.member.id, networkId);
+      const key = `${subscribe ? "subscribed" : "unsubscribed"}${changed ? "" : "-already"}`;
+      const args = { network, stop: ctx.command("unsubscribe"), start: ctx.command("subscribe") };
+      return inPrivate(message([paragraph(ctx.t(key, args))]));
+    },
+  });
+}
+
 /** `/abonner` — also receive the network's broadcasts in private. */
-export const subscribeCommand = defineCommand({
-  id: "subscribe",
-  names: { fr: ["abonner", "sabonner"], en: ["subscribe"] },
-  section: "account",
-  access: "everyone",
-  args: parsedArgs,
-  run(ctx) {
-    const networkId = subscriptionNetwork(ctx);
-    const network = networkById(ctx.db, networkId)?.name ?? "?";
-    const added = subscribeToBroadcasts(ctx.db, ctx.member.id, networkId, ctx.now);
-    return inPrivate(
-      message([
-        paragraph(
-          ctx.t(added ? "subscribed" : "subscribed-already", {
-            network,
-            stop: ctx.command("unsubscribe"),
-          }),
-        ),
-      ]),
-    );
-  },
-});
+export const subscribeCommand = subscription(true);
 
 /** `/desabonner` — stop receiving the network's broadcasts in private. */
-export const unsubscribeCommand = defineCommand({
-  id: "unsubscribe",
-  names: { fr: ["desabonner", "sedesabonner"], en: ["unsubscribe"] },
-  section: "account",
-  access: "everyone",
-  args: parsedArgs,
-  run(ctx) {
-    const networkId = subscriptionNetwork(ctx);
-    const network = networkById(ctx.db, networkId)?.name ?? "?";
-    const removed = unsubscribeFromBroadcasts(ctx.db, ctx.member.id, networkId);
-    return inPrivate(
-      message([
-        paragraph(
-          ctx.t(removed ? "unsubscribed" : "unsubscribed-already", {
-            network,
-            start: ctx.command("subscribe"),
-          }),
-        ),
-      ]),
-    );
-  },
-});
+export const unsubscribeCommand = subscription(false);
