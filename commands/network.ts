@@ -1,6 +1,7 @@
 /**
  * Rooms and networks: `/reseau <nom>` binds a group room to a network (created on first use),
- * `/reseau` tells which network the room belongs to. `/start` is where a private chat begins,
+ * `/reseau lier` brings more rooms into it (commands/network-link.ts), `/reseau` tells which
+ * network the room belongs to. `/start` is where a private chat begins,
  * including deep links that continue an action begun in a group (`/start offre`).
  */
 import { UserError } from "../bot/errors.js";
@@ -18,6 +19,7 @@ import { nextDigestTime } from "../bot/digest-time.js";
 import { lastListingId } from "../storage/listings.js";
 import { nameKey } from "../storage/text.js";
 import { parsedArgs } from "./args.js";
+import { LINK_WORDS, linkRoom } from "./network-link.js";
 import { startPostFlow } from "./post-flow.js";
 import { defineCommand, here, type CommandContext, type CommandResult } from "./types.js";
 
@@ -55,6 +57,7 @@ export const networkCommand = defineCommand({
     if (ctx.room.kind === "direct") throw new UserError("network-not-in-private");
     if (!name) return showNetwork(ctx);
     const [first, ...rest] = name.split(" ");
+    if (first && LINK_WORDS.has(nameKey(first))) return linkRoom(ctx, rest.join(" "));
     if (first && SUMMARY_WORDS.has(nameKey(first))) {
       // A summary needs a network: an unbound room is told how to bind it first.
       if (ctx.room.networkId === null) return showNetwork(ctx);
@@ -63,11 +66,19 @@ export const networkCommand = defineCommand({
     if (name.length < 3 || name.length > MAX_NETWORK_NAME) {
       throw new UserError("network-name-length", { min: 3, max: MAX_NETWORK_NAME });
     }
-    const existed = networkByName(ctx.db, name) !== undefined;
-    const network = findOrCreateNetwork(ctx.db, name, ctx.now);
-    if (ctx.room.networkId === network.id) {
-      return here(message([paragraph(ctx.t("network-already", { name: network.name }))]));
+    const existing = networkByName(ctx.db, name);
+    if (existing && ctx.room.networkId === existing.id) {
+      return here(message([paragraph(ctx.t("network-already", { name: existing.name }))]));
     }
+    // Joining a network that has rooms takes a code from one of its animators.
+    if (existing && ctx.role !== "admin" && roomsOfNetwork(ctx.db, existing.id).length > 0) {
+      throw new UserError("network-exists-link", {
+        name: existing.name,
+        link: `${ctx.command("network")} ${ctx.t("network-link-word")}`,
+      });
+    }
+    const existed = existing !== undefined;
+    const network = existing ?? findOrCreateNetwork(ctx.db, name, ctx.now);
     bindRoomToNetwork(ctx.db, ctx.room.id, network.id);
     ctx.audit({
       action: "room-bound",

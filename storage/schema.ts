@@ -384,3 +384,23 @@ export const broadcastSubscriptions = sqliteTable(
     index("broadcast_subscriptions_network_idx").on(t.networkId),
   ],
 );
+
+/**
+ * One-time codes that bind another room (on any platform) to a network: given in private to
+ * an animator of the network by `/reseau lier`, typed in the other room by one of its own.
+ */
+export const networkLinkCodes = sqliteTable(
+  "network_link_codes",
+  {
+    code: text().primaryKey(),
+    networkId: integer()
+      .notNull()
+      .references(() => networks.id, { onDelete: "cascade" }),
+    createdBy: integer().references(() => members.id, { onDelete: "set null" }),
+    createdAt: integer().notNull(),
+    expiresAt: integer().notNull(),
+    usedAt: integer(),
+    usedByRoomId: integer().references(() => rooms.id, { onDelete: "set null" }),
+  },
+  (t) => [index("network_link_codes_network_idx").on(t.networkId)],
+);

@@ -182,3 +182,25 @@ export async function startHarness(
     stop: () => app.stop(),
   };
 }
+
+/**
+ * Binds `to` to the network of `from` as their animator `as` would: `/reseau lier` in `from`
+ * gives a code in private, `/reseau lier <code>` in `to` uses it. Returns the answer in `to`.
+ */
+export async function linkRoom(
+  bot: Harness,
+  options: { from: string; to: string; as: string; platform?: string; fromPlatform?: string },
+): Promise<string> {
+  const given = await bot.ask("/reseau lier", {
+    as: options.as,
+    room: options.from,
+    ...(options.fromPlatform ? { platform: options.fromPlatform } : {}),
+  });
+  const code = /[A-Z2-9]{4}-[A-Z2-9]{4}/.exec(given)?.[0];
+  if (!code) throw new Error(`no link code in: ${given}`);
+  return bot.ask(`/reseau lier ${code}`, {
+    as: options.as,
+    room: options.to,
+    ...(options.platform ? { platform: options.platform } : {}),
+  });
+}

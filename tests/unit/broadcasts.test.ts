@@ -3,7 +3,7 @@ import { DeliveryError } from "../../adapters/types.js";
 import { auditOfNetwork } from "../../storage/audit.js";
 import { broadcastById } from "../../storage/broadcasts.js";
 import { networkByName } from "../../storage/networks.js";
-import { startHarness, type Harness } from "../helpers/harness.js";
+import { linkRoom, startHarness, type Harness } from "../helpers/harness.js";
 
 let bot: Harness;
 afterEach(async () => {
@@ -20,7 +20,7 @@ async function network(
   test.animators.add("room1|ana");
   other.animators.add("hall|ana");
   await bot.say("/reseau Tarbes", { room: "room1" });
-  await bot.say("/reseau Tarbes", { room: "hall", platform: "other" });
+  await linkRoom(bot, { from: "room1", to: "hall", as: "ana", platform: "other" });
   return { test, other };
 }
 

@@ -6,7 +6,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { listingById, type Listing } from "../../storage/listings.js";
 import { networkByName } from "../../storage/networks.js";
-import { startHarness, type Harness, type Sent } from "../helpers/harness.js";
+import { linkRoom, startHarness, type Harness, type Sent } from "../helpers/harness.js";
 
 let bot: Harness;
 beforeEach(async () => {
@@ -181,7 +181,7 @@ describe("a network's daily summary", () => {
     bot.adapter.animators.add("room1|ana");
     bot.adapter.animators.add("room2|ana");
     await bot.say(`/reseau ${NETWORK}`, { as: "ana", room: "room1" });
-    await bot.say(`/reseau ${NETWORK}`, { as: "ana", room: "room2" });
+    await linkRoom(bot, { from: "room1", to: "room2", as: "ana" });
   });
 
   function roomMessages(sent: readonly Sent[]): Sent[] {

@@ -3,7 +3,7 @@ import { DeliveryError } from "../../adapters/types.js";
 import { listingById } from "../../storage/listings.js";
 import { networkByName, roomByPlatformId } from "../../storage/networks.js";
 import { outboxCounts } from "../../storage/outbox.js";
-import { startHarness, type Harness } from "../helpers/harness.js";
+import { linkRoom, startHarness, type Harness } from "../helpers/harness.js";
 import { waitFor } from "../helpers/wait.js";
 
 let bot: Harness;
@@ -29,10 +29,15 @@ describe("binding a room to a network", () => {
     const shown = await bot.ask("/reseau");
     expect(shown).toContain("Réseau « Réseau des Coteaux »");
     expect(shown).toContain("Un salon :");
-    // Another group joins the same network by its name, whatever the accents and case.
+    // Another group cannot join it by its name alone (whatever the accents and case)…
     bot.adapter.animators.add("room2|anim");
     expect(await bot.ask("/reseau reseau des coteaux", { as: "anim", room: "room2" })).toContain(
-      "Ce salon est maintenant relié au réseau « Réseau des Coteaux »",
+      "Le réseau « Réseau des Coteaux » existe déjà. Pour y relier ce salon, un de ses animateurs tape /reseau lier",
+    );
+    expect(await bot.ask("/reseau", { room: "room2" })).toContain("relié à aucun réseau");
+    // …but with the one-time code an animator of the network gets in private.
+    expect(await linkRoom(bot, { from: "room1", to: "room2", as: "anim" })).toContain(
+      "Ce salon rejoint le réseau « Réseau des Coteaux », qui compte maintenant 2 salons",
     );
     expect(await bot.ask("/reseau", { room: "room2" })).toContain("2 salons :");
     // Listings posted there belong to it.
@@ -49,6 +54,47 @@ describe("binding a room to a network", () => {
     expect(networkByName(bot.app.db, "Mon réseau")).toBeUndefined();
     expect(await bot.ask("/reseau Mon réseau", { as: "admin", dm: true })).toContain(
       "se tape dans le groupe du réseau",
+    );
+  });
+
+  it("gives link codes in private, each good for one room, one day, and tells who gave it", async () => {
+    bot.adapter.animators.add("room1|anim");
+    bot.adapter.animators.add("room2|bea");
+    bot.adapter.animators.add("room3|bea");
+    await bot.say("/reseau Réseau des Coteaux", { as: "anim" });
+    expect(await bot.ask("/reseau lier", { as: "carl" })).toContain("réservée aux animateurs");
+    const given = await bot.say("/reseau lier", { as: "anim" });
+    expect(given.map((g) => g.destination.kind)).toEqual(["member"]);
+    const code = /[A-Z2-9]{4}-[A-Z2-9]{4}/.exec(given[0]?.text ?? "")?.[0] ?? "";
+    expect(given[0]?.text).toContain("Le code sert une fois, jusqu'au lundi 30 novembre 2026");
+    // Typed in lower case and without its dash, it still works; the giver hears of it.
+    const used = await bot.say(`/reseau lier ${code.toLowerCase().replace("-", "")}`, {
+      as: "bea",
+      room: "room2",
+    });
+    expect(used.map((u) => u.text).join("\n")).toContain("Ce salon rejoint le réseau");
+    expect(
+      used.find((u) => u.destination.kind === "member" && u.destination.userId === "anim")?.text,
+    ).toContain(
+      "Le salon room2 (test) a rejoint le réseau « Réseau des Coteaux » avec votre code.",
+    );
+    expect(await bot.ask(`/reseau lier ${code}`, { as: "bea", room: "room3" })).toContain(
+      `Le code « ${code} » a déjà servi.`,
+    );
+    const second = /[A-Z2-9]{4}-[A-Z2-9]{4}/.exec(
+      await bot.ask("/reseau lier", { as: "anim" }),
+    )?.[0];
+    bot.clock.advance(25 * 3_600_000);
+    expect(await bot.ask(`/reseau lier ${second}`, { as: "bea", room: "room3" })).toContain(
+      "n'existe pas ou a expiré",
+    );
+    expect(await bot.ask("/reseau lier ZZZZ-ZZZZ", { as: "bea", room: "room3" })).toContain(
+      "n'existe pas ou a expiré",
+    );
+    expect(await bot.ask("/reseau", { room: "room3" })).toContain("relié à aucun réseau");
+    // A territory administrator may bind a room to an existing network by its name.
+    expect(await bot.ask("/reseau Réseau des Coteaux", { as: "admin", room: "room3" })).toContain(
+      "Ce salon est maintenant relié au réseau « Réseau des Coteaux »",
     );
   });
 });

@@ -9,6 +9,8 @@ import {
   bodyOf,
   boundRoom,
   htmlOf,
+  replyTo,
+  roomWithBot,
   sentTo,
   startMatrixBot,
   type MatrixBot,
@@ -32,16 +34,27 @@ describe("broadcasts on Matrix", () => {
       name: "Entraide du Val",
       powerLevels: { [fake.botUserId]: 50 },
     });
-    const second = await boundRoom(fake, { creator: anais, name: "Coteaux solidaires" });
-
-    fake.sendMessage(first, anais, "!diffuser Assemblée <b>générale</b> & apéro jeudi");
-    const preview = await fake.waitForSent(
-      (e) => e.type === "m.room.message" && bodyOf(e).includes("Aperçu de la diffusion n°1"),
+    // The second room joins with a one-time code, given in private.
+    const { roomId: second } = await roomWithBot(fake, {
+      creator: anais,
+      name: "Coteaux solidaires",
+    });
+    fake.sendMessage(first, anais, "!reseau lier");
+    const given = await fake.waitForSent(
+      (e) => e.type === "m.room.message" && bodyOf(e).includes("Code pour relier"),
     );
-    const direct = preview.roomId;
+    const direct = given.roomId;
     expect(direct).not.toBe(first);
     // The bot created the direct room and invited her: she joins it to answer.
     fake.join(direct, anais);
+    const code = /[A-Z2-9]{4}-[A-Z2-9]{4}/.exec(bodyOf(given))?.[0] ?? "";
+    const link = fake.sendMessage(second, anais, `!reseau lier ${code}`);
+    expect(bodyOf(await replyTo(fake, second, link))).toContain(
+      "Ce salon rejoint le réseau « Réseau du Val »",
+    );
+
+    fake.sendMessage(first, anais, "!diffuser Assemblée <b>générale</b> & apéro jeudi");
+    const preview = await sentTo(fake, direct, "Aperçu de la diffusion n°1");
     expect(bodyOf(preview)).toContain("!diffusions envoyer 1");
     expect(htmlOf(preview)).toContain("Assemblée &lt;b&gt;générale&lt;/b&gt; &amp; apéro jeudi");
 

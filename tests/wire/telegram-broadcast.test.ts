@@ -30,11 +30,17 @@ describe("broadcasts on Telegram", () => {
     // The bot administers the valley's group, but is a plain member of the hills' one.
     fake.addBotToGroup(valley, anais);
     fake.addBotToGroup(hills, anais, { status: "member" });
-    for (const chat of [valley, hills]) {
-      await sentTo(fake, chat, "Bonjour");
-      await replyTo(fake, chat, fake.sendText(chat, anais, "/reseau Réseau du Val"));
-    }
     fake.openPrivateChat(anais);
+    await sentTo(fake, valley, "Bonjour");
+    await replyTo(fake, valley, fake.sendText(valley, anais, "/reseau Réseau du Val"));
+    // The second group joins with a one-time code, given in private.
+    await sentTo(fake, hills, "Bonjour");
+    fake.sendText(valley, anais, "/reseau lier");
+    const given = await sentTo(fake, anais.id, "Code pour relier un autre salon");
+    const code = /[A-Z2-9]{4}-[A-Z2-9]{4}/.exec(given.text)?.[0] ?? "";
+    expect(given.text).toContain(`/reseau lier ${code} (sur Matrix : !reseau lier ${code})`);
+    const linked = await replyTo(fake, hills, fake.sendText(hills, anais, `/reseau lier ${code}`));
+    expect(linked.text).toContain("Ce salon rejoint le réseau « Réseau du Val »");
 
     fake.sendText(valley, anais, "/diffuser Assemblée <b>générale</b> & apéro jeudi");
     const preview = await sentTo(fake, anais.id, "Aperçu de la diffusion n°1");
