@@ -18,6 +18,7 @@ import {
   renewCommand,
   showCommand,
 } from "./manage.js";
+import { journalCommand } from "./journal.js";
 import { removeCommand } from "./moderation.js";
 import { networkCommand, startCommand } from "./network.js";
 import { cancelCommand, needCommand, offerCommand, skipCommand } from "./post.js";
@@ -44,6 +45,7 @@ export const allCommands = [
   closeCommand,
   deleteCommand,
   removeCommand,
+  journalCommand,
   broadcastCommand,
   broadcastsCommand,
   networkCommand,

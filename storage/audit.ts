@@ -1,7 +1,7 @@
 /** The audit log: who did what, when and why. No hidden action. */
 import { desc, eq, sql } from "drizzle-orm";
 import { prepared, type Db } from "./db.js";
-import { auditLog } from "./schema.js";
+import { auditLog, members } from "./schema.js";
 
 /** An audit entry as stored. */
 export type AuditEntry = typeof auditLog.$inferSelect;
@@ -62,4 +62,30 @@ export function auditOfNetwork(db: Db, networkId: number, limit = 20): AuditEntr
     .orderBy(desc(auditLog.id))
     .limit(limit)
     .all();
+}
+
+/** An entry with the name of who acted (null for the bot itself or a deleted member). */
+export type AuditLine = AuditEntry & { actorName: string | null };
+
+/** Whose log: a network's, a member's (what concerns them), or the whole territory's. */
+export type AuditScope = { networkId: number } | { subjectMemberId: number } | { all: true };
+
+/** One page of a log, newest first (`limit + 1` rows are read to know whether more follow). */
+export function auditPage(db: Db, scope: AuditScope, offset: number, limit: number): AuditLine[] {
+  const where =
+    "networkId" in scope
+      ? eq(auditLog.networkId, scope.networkId)
+      : "subjectMemberId" in scope
+        ? eq(auditLog.subjectMemberId, scope.subjectMemberId)
+        : undefined;
+  return db
+    .select({ entry: auditLog, actorName: members.displayName })
+    .from(auditLog)
+    .leftJoin(members, eq(members.id, auditLog.actorId))
+    .where(where)
+    .orderBy(desc(auditLog.id))
+    .limit(limit)
+    .offset(offset)
+    .all()
+    .map((r) => ({ ...r.entry, actorName: r.actorName }));
 }

@@ -62,3 +62,6 @@ cmd-language-details = I will answer you in that language from now on, on every 
 cmd-help-summary = this help
 cmd-help-usage = /help [command]
 cmd-help-details = Example: /help search.
+cmd-journal-summary = the log: who did what, when and why
+cmd-journal-usage = /log [page]
+cmd-journal-details = In a network's room, its animators see everything done there: moderation, broadcasts, settings, refusals. Every member sees, in private, the decisions that concern them. No hidden action.

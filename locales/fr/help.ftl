@@ -62,3 +62,6 @@ cmd-language-details = Je vous répondrai désormais dans cette langue, sur tout
 cmd-help-summary = cette aide
 cmd-help-usage = /aide [commande]
 cmd-help-details = Exemple : /aide chercher.
+cmd-journal-summary = le journal : qui a fait quoi, quand et pourquoi
+cmd-journal-usage = /journal [page]
+cmd-journal-details = Dans le salon d'un réseau, ses animateurs voient tout ce qui s'y est fait : modération, diffusions, réglages, refus. Chaque membre voit, en privé, les décisions qui le concernent. Aucune action cachée.
