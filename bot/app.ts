@@ -14,6 +14,7 @@ import { AdjustableClock, type Clock } from "./clock.js";
 import type { Config } from "./config.js";
 import { I18n, type Locale } from "./i18n.js";
 import { commandMenus } from "./menus.js";
+import { filesDirFor } from "./files.js";
 import { coreJobs } from "./jobs.js";
 import { silentLogger, type Logger } from "./logger.js";
 import { Notifier } from "./notify.js";
@@ -76,7 +77,8 @@ export function createApp(config: Config, parts: AppParts = {}): App {
   const adapters = new Map<string, Adapter>();
   const commandPrefix = (platform: string) => adapters.get(platform)?.commandPrefix ?? "/";
   const notifier = new Notifier(db, i18n, registry, config.defaultLocale, commandPrefix);
-  const outbox = new OutboxDelivery({ db, adapters, clock, logger, ...parts.outbox });
+  const filesDir = filesDirFor(config.databasePath);
+  const outbox = new OutboxDelivery({ db, adapters, clock, logger, filesDir, ...parts.outbox });
   const pipeline = new Pipeline({
     db,
     i18n,
@@ -113,6 +115,7 @@ export function createApp(config: Config, parts: AppParts = {}): App {
         defaultLocale: config.defaultLocale,
         timeZone: config.timeZone,
         territoryName: config.territoryName,
+        filesDir,
         commandPrefix,
       },
       () => outbox.kick(),

@@ -5,6 +5,7 @@
 import { message, paragraph } from "./reply.js";
 import type { Job } from "./scheduler.js";
 import { reportBroadcasts, runDueBroadcasts } from "./broadcasts.js";
+import { purgeFiles } from "./files.js";
 import { runDueDigests, type DigestServices } from "./digests.js";
 import { runDueSummaries, runReminders, type SummaryServices } from "./summaries.js";
 import { inTransaction } from "../storage/db.js";
@@ -20,6 +21,9 @@ const DAY = 86_400_000;
 const MERGE_SLICE_PAGES = 200;
 /** Longest time the nightly merge may take. */
 const MERGE_BUDGET_MS = 10 * 60_000;
+
+/** How long the files the bot sent (charts, exports) are kept beside the database. */
+const FILES_KEPT_DAYS = 7;
 
 /** How long handled event ids, searches and delivered messages are kept. */
 export const HOUSEKEEPING_DAYS = 30;
@@ -124,6 +128,8 @@ export function coreJobs(services: SummaryServices, onQueued: () => void): Job[]
           purgeSearches(db, before);
           purgeOutbox(db, before);
         });
+        // Charts and exports were sent long ago: their copies beside the database can go.
+        if (services.filesDir) purgeFiles(services.filesDir, now, FILES_KEPT_DAYS * DAY);
       },
     },
   ];

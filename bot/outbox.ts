@@ -24,7 +24,9 @@ import {
   type QueueHead,
 } from "../storage/outbox.js";
 import type { Clock } from "./clock.js";
+import { filesDirFor, writeFile } from "./files.js";
 import type { Logger } from "./logger.js";
+import type { OutgoingMessage } from "./reply.js";
 
 /** Options of the delivery loop. */
 export interface OutboxOptions {
@@ -48,6 +50,8 @@ export interface OutboxOptions {
   maxAgeMs?: number;
   /** Delay before retrying a message whose platform is not connected now. Default 10 minutes. */
   noAdapterDelayMs?: number;
+  /** Where files described by messages (`makeFile`) are written. Default: a temporary folder. */
+  filesDir?: string;
 }
 
 /** How many destinations are looked at together (the oldest first). */
@@ -215,7 +219,7 @@ export class OutboxDelivery {
     markSending(db, row.id);
     try {
       const destination = destinationOf(row);
-      const message = messageOf(row);
+      const message = await this.withFile(row.id, messageOf(row));
       const messageId = await adapter.send(destination, message, `soliterr-${row.id}`);
       const note = message.pin ? await this.pin(adapter, destination, messageId) : undefined;
       // Both at once, with no wait in between: whoever reads the row sees it sent with its note.
@@ -224,6 +228,15 @@ export class OutboxDelivery {
     } catch (error) {
       this.failed(row, error);
     }
+  }
+
+  /** The message with its file made, when it describes one. */
+  private async withFile(id: number, message: OutgoingMessage): Promise<OutgoingMessage> {
+    if (!message.makeFile) return message;
+    const dir = this.options.filesDir ?? filesDirFor(":memory:");
+    const attachment = await writeFile(dir, `m${id}`, message.makeFile);
+    const { makeFile: _made, ...rest } = message;
+    return { ...rest, attachment };
   }
 
   /**

@@ -379,6 +379,7 @@ export class Pipeline {
         destination,
         {
           text: reply.text,
+          ...(reply.makeFile ? { makeFile: reply.makeFile } : {}),
           ...(!privately && inbound.messageId ? { inReplyTo: inbound.messageId } : {}),
           ...(reply.replaceSource && inbound.button?.messageId
             ? { replaces: inbound.button.messageId }

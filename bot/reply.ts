@@ -51,11 +51,26 @@ export interface Attachment {
   filename: string;
 }
 
+/** A file to make when the message is sent (bot/files.ts): a chart, or a text such as a CSV. */
+export interface FileRecipe {
+  kind: "document" | "image";
+  filename: string;
+  /** Grouped bars, drawn as a PNG (bot/charts.ts). */
+  chart?: {
+    bars: { x: string; group: string; value: number }[];
+    labels: { title: string; x: string; y: string };
+  };
+  /** The file's text (UTF-8). */
+  text?: string;
+}
+
 /** A message as queued in the outbox and handed to an adapter. */
 export interface OutgoingMessage {
   text: RichText;
   /** A file to send with the text. */
   attachment?: Attachment;
+  /** A file to make just before sending, then sent as `attachment` (the outbox does it). */
+  makeFile?: FileRecipe;
   /**
    * What to send instead when the destination is a person the bot cannot write to (they
    * never opened the private chat, or blocked the bot): typically a pointer in the group.

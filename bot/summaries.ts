@@ -33,6 +33,8 @@ export interface SummaryServices {
   defaultLocale: Locale;
   timeZone: string;
   territoryName: string;
+  /** Folder of the files the bot sends (bot/files.ts), purged of old ones. */
+  filesDir?: string;
   /** How commands are typed on a platform. */
   commandPrefix: (platform: string) => string;
 }

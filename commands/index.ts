@@ -19,6 +19,7 @@ import {
   showCommand,
 } from "./manage.js";
 import { journalCommand } from "./journal.js";
+import { statsCommand } from "./stats.js";
 import { removeCommand } from "./moderation.js";
 import { networkCommand, startCommand } from "./network.js";
 import { cancelCommand, needCommand, offerCommand, skipCommand } from "./post.js";
@@ -46,6 +47,7 @@ export const allCommands = [
   deleteCommand,
   removeCommand,
   journalCommand,
+  statsCommand,
   broadcastCommand,
   broadcastsCommand,
   networkCommand,

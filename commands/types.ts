@@ -7,7 +7,7 @@ import type { Clock } from "../bot/clock.js";
 import type { MessageArgs } from "../bot/errors.js";
 import type { Locale, Translator } from "../bot/i18n.js";
 import type { OptionName, ParsedArgs } from "../bot/parse.js";
-import type { RichText } from "../bot/reply.js";
+import type { FileRecipe, RichText } from "../bot/reply.js";
 import type { AuditInput } from "../storage/audit.js";
 import type { Catalog } from "../storage/catalog.js";
 import type { Db } from "../storage/db.js";
@@ -43,6 +43,8 @@ export interface Reply {
   to?: ReplyTarget;
   /** Replace the bot message whose button was pressed (paging) instead of sending a new one. */
   replaceSource?: boolean;
+  /** A file sent with it (a chart, a CSV), made when the message is sent. */
+  makeFile?: FileRecipe;
 }
 
 /** What a command handler returns. */

@@ -122,8 +122,12 @@ export class ConsoleAdapter implements Adapter {
     if (buttons.length > 0) this.buttons.set(roomKey, { messageId: id, buttons });
     else this.buttons.delete(roomKey);
     const header = `── ${this.label(destination)} ──`;
+    // A file (a chart, a CSV) stays beside the database: the console gives its path.
+    const file = message.attachment
+      ? `${this.options.t("console-file", { name: message.attachment.filename, path: message.attachment.path })}\n`
+      : "";
     this.print(
-      `${this.options.interactive ? `\x1b[2m${header}\x1b[22m` : header}\n${renderText(message.text, this.options.interactive)}\n`,
+      `${this.options.interactive ? `\x1b[2m${header}\x1b[22m` : header}\n${renderText(message.text, this.options.interactive)}\n${file}`,
     );
     return Promise.resolve(id);
   }

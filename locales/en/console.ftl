@@ -30,3 +30,4 @@ console-offer-demo = The database is empty. Load the demo territory (Tarbes and 
 console-demo-loaded = Demo territory loaded: { $count } listings.
 console-demo-not-empty = The database already holds data: the demo territory is not loaded.
 console-pinned = 📌 (message pinned in room #{ $room })
+console-file = 📎 { $name }: { $path }

@@ -30,3 +30,4 @@ console-offer-demo = La base est vide. Charger le territoire de démonstration (
 console-demo-loaded = Territoire de démonstration chargé : { $count } annonces.
 console-demo-not-empty = La base contient déjà des données : le territoire de démonstration n'est pas chargé.
 console-pinned = 📌 (message épinglé dans le salon #{ $room })
+console-file = 📎 { $name } : { $path }

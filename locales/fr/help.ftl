@@ -65,3 +65,6 @@ cmd-help-details = Exemple : /aide chercher.
 cmd-journal-summary = le journal : qui a fait quoi, quand et pourquoi
 cmd-journal-usage = /journal [page]
 cmd-journal-details = Dans le salon d'un réseau, ses animateurs voient tout ce qui s'y est fait : modération, diffusions, réglages, refus. Chaque membre voit, en privé, les décisions qui le concernent. Aucune action cachée.
+cmd-stats-summary = l'activité du réseau, en chiffres et en graphique (animation)
+cmd-stats-usage = /stats [30j|12mois|2026|2026-11] [csv] [territoire]
+cmd-stats-details = Annonces publiées par type et catégorie, rapprochements besoin–offre, issues des annonces, membres actifs, et un graphique des annonces publiées semaine par semaine, envoyés en privé. Par défaut : les 30 derniers jours. « csv » joint les chiffres dans un fichier pour un tableur. Les administrateurs du territoire obtiennent tout le territoire avec « territoire ».

@@ -97,7 +97,7 @@ describe("locales", () => {
           args[name] =
             name in sample
               ? sample[name as keyof typeof sample]
-              : /date|created|expires|next/.test(name)
+              : /date|created|expires|next|^from$|^to$/.test(name)
                 ? new Date(0)
                 : "x";
         }
