@@ -108,6 +108,14 @@ const schema = z.object({
     .transform((v) => ["true", "on", "1", "yes"].includes(v))
     .default(false),
   MATRIX_CRYPTO_STORE: z.string().default("./data/matrix-crypto"),
+  HEALTH_PORT: z.coerce
+    .number({ error: "a port number between 0 and 65535" })
+    .int("a port number between 0 and 65535")
+    .min(0, "a port number between 0 and 65535")
+    .max(65_535, "a port number between 0 and 65535")
+    .optional(),
+  HEALTH_HOST: z.string().min(1).default("127.0.0.1"),
+  SHUTDOWN_DRAIN_SECONDS: intInRange(0, 300, 5),
   MATRIX_SEND_RATE: z.coerce
     .number({ error: "messages per second, a number (0: no pacing)" })
     .min(0, "messages per second, a number (0: no pacing)")
@@ -135,6 +143,10 @@ export interface Config {
   listingExpiryDays: number;
   /** Commands a member may send per minute before the bot asks them to slow down. Default 30. */
   rateLimitPerMinute: number;
+  /** The HTTP health endpoint, when HEALTH_PORT is set (off by default). */
+  health?: { host: string; port: number };
+  /** How long a stop may spend delivering queued messages, in ms. Default 5 s. */
+  shutdownDrainMs: number;
   /** Telegram connection, when TELEGRAM_BOT_TOKEN is set. */
   telegram?: TelegramConfig;
   /** Matrix connection, when MATRIX_HOMESERVER_URL and MATRIX_ACCESS_TOKEN are set. */
@@ -243,6 +255,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ...(c.LOG_FILE ? { logFile: c.LOG_FILE } : {}),
     listingExpiryDays: c.LISTING_EXPIRY_DAYS,
     rateLimitPerMinute: c.RATE_LIMIT_PER_MINUTE,
+    ...(c.HEALTH_PORT !== undefined
+      ? { health: { host: c.HEALTH_HOST, port: c.HEALTH_PORT } }
+      : {}),
+    shutdownDrainMs: c.SHUTDOWN_DRAIN_SECONDS * 1000,
     ...(telegram ? { telegram } : {}),
     ...(matrix ? { matrix } : {}),
   };
