@@ -123,6 +123,9 @@ const schema = z.object({
     .default(0),
 });
 
+/** Every variable the configuration reads (.env.example and the README document each). */
+export const CONFIG_VARIABLES: readonly string[] = Object.keys(schema.shape);
+
 /** The validated configuration. */
 export interface Config {
   /** SQLite file (created with its folder when missing). Default ./data/soliterr.db. */
