@@ -13,9 +13,17 @@
  * process holds no lock), needs no health endpoint, and works across containers sharing the
  * volume. The same connection then holds an exclusive lock until the new file is in place.
  */
-import { existsSync, fsyncSync, mkdirSync, openSync, closeSync, renameSync, rmSync } from "node:fs";
-import { statSync } from "node:fs";
-import { basename, dirname, join } from "node:path";
+import {
+  closeSync,
+  existsSync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  renameSync,
+  rmSync,
+  statSync,
+} from "node:fs";
+import { basename, dirname, join, resolve } from "node:path";
 import Database from "better-sqlite3";
 import { migrationStatus, type MigrationStatus } from "./db.js";
 
@@ -177,6 +185,9 @@ export async function backupDatabase(
   destination: string,
   options: BackupOptions = {},
 ): Promise<DatabaseSummary> {
+  if (resolve(destination) === resolve(source)) {
+    throw new DatabaseFileError(`${destination} is the database itself: choose another file`);
+  }
   if (existsSync(destination) && !options.overwrite) {
     throw new DatabaseFileError(
       `${destination} already exists: choose another file, or add --force to replace it`,
@@ -263,6 +274,9 @@ export async function restoreDatabase(
   target: string,
   options: RestoreOptions = {},
 ): Promise<RestoreResult> {
+  if (resolve(backup) === resolve(target)) {
+    throw new DatabaseFileError(`${backup} is the database itself: name a backup file`);
+  }
   const inspected = inspectDatabase(backup);
   if (inspected.migrations.unknown > 0 && !options.force) {
     throw new DatabaseFileError(

@@ -132,6 +132,31 @@ describe("backup while the bot writes", () => {
     old.close();
   });
 
+  it("with --force, restores under a running writer without replaying its log into the new file", async () => {
+    const path = seededDatabase();
+    const copy = join(dir, "copy.db");
+    expect((await admin(["--database", path, "backup", copy])).code).toBe(0);
+    const writer = startWriter(path);
+    writers.push(writer.child);
+    await waitFor(() => writer.committed.length >= 50, "the writer's first commits");
+
+    const forced = await admin(["--database", path, "restore", copy, "--force"]);
+    expect(forced.code).toBe(0);
+    const aside = `${path}.before-restore-20261129T090000Z`;
+    // The old log went with its file: left beside the new one, SQLite would replay it there.
+    expect(existsSync(`${aside}-wal`)).toBe(true);
+    await stop(writer.child);
+
+    const back = new Database(path, { readonly: true });
+    expect(back.pragma("integrity_check", { simple: true })).toBe("ok");
+    expect(count(back, "action = 'tick'")).toBe(0);
+    expect(count(back, "action = 'seed'")).toBe(20_000);
+    back.close();
+    const old = new Database(aside);
+    expect(count(old, `action = 'tick' AND id = ${writer.committed.at(-1)!}`)).toBe(1);
+    old.close();
+  });
+
   it("refuses to overwrite an existing file unless forced", async () => {
     const path = seededDatabase();
     const target = join(dir, "copy.db");
@@ -140,6 +165,9 @@ describe("backup while the bot writes", () => {
     expect(refused.code).toBe(1);
     expect(refused.err).toContain("already exists: choose another file, or add --force");
     expect((await admin(["--database", path, "backup", target, "--force"])).code).toBe(0);
+    const itself = await admin(["--database", path, "backup", path, "--force"]);
+    expect(itself.code).toBe(1);
+    expect(itself.err).toContain("is the database itself");
   });
 });
 
