@@ -35,6 +35,7 @@ USER node
 VOLUME ["/data"]
 # 8443: Telegram webhook mode (TELEGRAM_WEBHOOK_PORT), when it is used.
 EXPOSE 8443
+# Keep HEALTH_PORT set (any port), or remove this check: it asks the bot's health endpoint.
 HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:' + process.env.HEALTH_PORT + '/health').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
 # Node itself is process 1 (not npm), so that SIGTERM reaches the bot's graceful stop.

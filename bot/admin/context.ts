@@ -1,5 +1,6 @@
 /** What the admin tool's commands share: their context, and opening the database. */
 import type Database from "better-sqlite3";
+import { z } from "zod";
 import {
   assertSoliterrDatabase,
   openExistingDatabase,
@@ -9,7 +10,6 @@ import { migrationStatus, wrapDatabase, type Db } from "../../storage/db.js";
 import { networkById, networkByName, type Network } from "../../storage/networks.js";
 import type { Config } from "../config.js";
 import type { Logger } from "../logger.js";
-import { z } from "zod";
 import { AdminError, type AdminCommand, type AdminIo } from "./cli.js";
 
 /** What a command runs with. */
@@ -26,8 +26,10 @@ export function tell(ctx: AdminContext, text: string): void {
   ctx.io.stderr.write(`${text}\n`);
 }
 
+/** A file path argument. */
 export const file = z.string().trim().min(1, "a file path");
 
+/** One line saying what a database file holds. */
 export function describeSummary(summary: DatabaseSummary): string {
   const { counts, migrations } = summary;
   return `${summary.path}: ${(summary.bytes / 1_048_576).toFixed(1)} MiB, ${counts.networks} networks, ${counts.rooms} rooms, ${counts.members} members, ${counts.listings} listings, ${counts.outbox} outbox messages; schema ${migrations.applied.at(-1) ?? "empty"}`;
@@ -70,6 +72,7 @@ export function findNetwork(db: Db, ref: string): Network {
   );
 }
 
+/** Rethrows a storage error as an operation failure (exit status 1, its message shown). */
 export function asAdminError(error: unknown): never {
   throw new AdminError(error instanceof Error ? error.message : String(error));
 }
@@ -80,6 +83,7 @@ export interface AdminEntry {
   run(ctx: AdminContext, args: unknown): void | Promise<void>;
 }
 
+/** Pairs a declaration with its implementation (the arguments' type checked between them). */
 export function entry<A>(
   command: AdminCommand<A>,
   run: (ctx: AdminContext, args: A) => void | Promise<void>,

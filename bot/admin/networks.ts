@@ -67,7 +67,7 @@ function networkCreate(ctx: AdminContext, args: z.output<typeof networkCreateCom
     ctx.logger.info({ network: network.id, name: network.name }, "network created");
     tell(
       ctx,
-      `Network "${network.name}" created (id ${network.id}). In a room, an administrator binds it with /reseau ${network.name}.`,
+      `Network "${network.name}" created (id ${network.id}). An animator or administrator binds a room to it there with /reseau ${network.name} (!reseau on Matrix).`,
     );
   } finally {
     sqlite.close();

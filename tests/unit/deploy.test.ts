@@ -44,8 +44,12 @@ function dockerEnv(lines: string[]): Record<string, string> {
   return env;
 }
 
-/** The entry file and loader of `package.json`'s start script (`tsx bot/main.ts`). */
-const start = /^tsx (\S+)$/.exec(pkg.scripts.start ?? "");
+/**
+ * The entry file of `package.json`'s start script (`node --import tsx bot/main.ts`): node
+ * itself runs the bot, so that signals reach it directly (the `tsx` command relays them, and
+ * kills the bot if it does not acknowledge one within 30 ms).
+ */
+const start = /^node --import tsx (\S+)$/.exec(pkg.scripts.start ?? "");
 
 describe("the Dockerfile", () => {
   const [build, runtime, ...more] = stages();
