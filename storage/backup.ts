@@ -14,6 +14,7 @@
  * volume. The same connection then holds an exclusive lock until the new file is in place.
  */
 import {
+  chmodSync,
   closeSync,
   existsSync,
   fsyncSync,
@@ -200,6 +201,8 @@ export async function backupDatabase(
     mkdirSync(dirname(destination), { recursive: true });
     await copyWithBackupApi(sqlite, partial);
     const summary = sealCopy(partial);
+    // A backup holds every member's data: readable by its owner only.
+    chmodSync(partial, 0o600);
     renameSync(partial, destination);
     syncDirectory(dirname(destination));
     return { ...summary, path: destination };

@@ -3,7 +3,7 @@
  * database as the running bot would.
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, writeFileSync } from "node:fs";
+import { existsSync, statSync, writeFileSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
@@ -104,6 +104,8 @@ describe("backup while the bot writes", () => {
     // A single file, with no log beside it: it can be copied anywhere as it is.
     expect(copied.pragma("journal_mode", { simple: true })).toBe("delete");
     expect(existsSync(`${copy}-wal`)).toBe(false);
+    // Every member's data is in it: readable by its owner only.
+    expect(statSync(copy).mode & 0o777).toBe(0o600);
     expect(count(copied, "action = 'seed'")).toBe(20_000);
     const committedBefore = writer.committed.filter((id) => id <= before).length;
     expect(count(copied, `action = 'tick' AND id <= ${before}`)).toBe(committedBefore);
