@@ -76,6 +76,11 @@ export async function runAdmin(argv: string[], io: AdminIo): Promise<number> {
     const { database, rest } = globalOptions(argv);
     const { entry, rest: args } = commandOf(rest);
     commandName = entry.command.name;
+    if (args.includes("--help") || args.includes("-h")) {
+      const { name, usage, summary } = entry.command;
+      io.stdout.write(`usage: npm run admin -- ${name} ${usage}\n${summary}\n`);
+      return 0;
+    }
     const parsed = entry.command.args.safeParse(parseLine(args, entry.command.flags));
     if (!parsed.success) throw new UsageError(firstProblem(parsed.error));
     await entry.run(

@@ -242,6 +242,17 @@ describe("wrong command lines", () => {
     expect(result.err).toContain(message);
   });
 
+  it("prints a command's usage with --help, and the whole usage with help", async () => {
+    const one = await admin(["restore", "--help"]);
+    expect(one.code).toBe(0);
+    expect(one.out).toBe(
+      "usage: npm run admin -- restore <file> [--force]\nReplaces the database with the backup <file> (the bot must be stopped).\n",
+    );
+    const all = await admin(["help"]);
+    expect(all.code).toBe(0);
+    expect(all.out).toContain("network animator <network> <platform> <user id> [--remove]");
+  });
+
   it("reports a bad configuration before anything else", async () => {
     const result = await admin(["stats"], { DEFAULT_LOCALE: "de" });
     expect(result.code).toBe(1);
