@@ -120,6 +120,44 @@ export interface CommandMenus {
   admin: MenuEntry[];
 }
 
+/** How a platform connection is doing, as the health endpoint reports it. */
+export interface ConnectionHealth {
+  /**
+   * `starting` until the platform first answered, `connected` while it answers, `reconnecting`
+   * after a failure (the adapter keeps trying), `stopped` once the bot stops receiving.
+   */
+  state: "starting" | "connected" | "reconnecting" | "stopped";
+  /** Since when (ms since the epoch) the connection is in this state. */
+  since: number;
+  /** The last failure, while not connected. */
+  lastError?: string;
+}
+
+/** Keeps a connection's health up to date (adapters hold one each). */
+export class HealthTracker {
+  private current: ConnectionHealth = { state: "starting", since: Date.now() };
+
+  /** The connection's state now. */
+  get(): ConnectionHealth {
+    return { ...this.current };
+  }
+
+  /** Records a state (the time it began is kept while the state stays the same). */
+  set(state: ConnectionHealth["state"], error?: unknown): void {
+    const lastError =
+      error === undefined
+        ? undefined
+        : error instanceof Error
+          ? error.message
+          : typeof error === "string"
+            ? error
+            : JSON.stringify(error);
+    if (state !== this.current.state) this.current = { state, since: Date.now() };
+    if (lastError !== undefined) this.current.lastError = lastError;
+    else delete this.current.lastError;
+  }
+}
+
 /** A platform connection. */
 export interface Adapter {
   /** Platform name used in member and room identities (`telegram`, `matrix`, `console`). */
@@ -128,8 +166,16 @@ export interface Adapter {
   readonly commandPrefix?: string;
   /** Connects and starts delivering inbound messages to `handler` and room events to `rooms`. */
   start(handler: InboundHandler, rooms: RoomEventHandler): Promise<void>;
-  /** Stops receiving; resolves when no more events will be delivered. */
+  /**
+   * Stops taking in events (resolves when no more will be delivered) while sending still
+   * works, so that a graceful shutdown can deliver what is queued. Adapters without it stop
+   * receiving in `stop`, which the shutdown calls after delivering.
+   */
+  stopReceiving?(): Promise<void>;
+  /** Stops receiving and sending; resolves when no more events will be delivered. */
   stop(): Promise<void>;
+  /** The connection's state; an adapter without one (the console) counts as connected. */
+  health?(): ConnectionHealth;
   /**
    * Sends one message. `idempotencyKey` is stable across retries of the same queued message
    * (platforms that support it use it to avoid duplicates). Returns the platform message id.

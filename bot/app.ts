@@ -9,6 +9,7 @@ import type { CommandRegistry } from "../commands/registry.js";
 import { Catalog } from "../storage/catalog.js";
 import { closeDatabase, openDatabase, type Db } from "../storage/db.js";
 import { loadPlaces, type Places } from "../storage/places.js";
+import { outboxCounts } from "../storage/outbox.js";
 import { getSetting, setSetting } from "../storage/settings.js";
 import { AdjustableClock, type Clock } from "./clock.js";
 import type { Config } from "./config.js";
@@ -55,11 +56,23 @@ export interface App {
   adapterState(platform: string): AdapterState;
   /** The command menus of a language, generated from the command declarations. */
   commandMenus(locale: Locale): CommandMenus;
+  /** Where the bot is in its life: the health endpoint reports it. */
+  readonly phase: AppPhase;
   /** Starts delivery, the scheduler, then every adapter. */
   start(): Promise<void>;
-  /** Stops receiving, lets the outbox finish what is in flight, closes the database. */
+  /**
+   * Stops gracefully: stops receiving, stops the scheduler, delivers what is queued for up to
+   * SHUTDOWN_DRAIN_SECONDS, stops the adapters, waits for deliveries in flight, closes the
+   * database. What could not be delivered stays queued for the next start. Safe to call twice.
+   */
   stop(): Promise<void>;
 }
+
+/** The phases of the bot's life. */
+export type AppPhase = "created" | "starting" | "running" | "stopping" | "stopped";
+
+/** How long deliveries in flight may take to end once the adapters are stopped. */
+const IN_FLIGHT_GRACE_MS = 5_000;
 
 /** Builds the bot from its configuration. */
 export function createApp(config: Config, parts: AppParts = {}): App {
@@ -125,6 +138,51 @@ export function createApp(config: Config, parts: AppParts = {}): App {
     timeZone: config.timeZone,
   });
   let started = false;
+  let phase: AppPhase = "created";
+  let stopping: Promise<void> | undefined;
+  const log = logger.child({ module: "app" });
+
+  /** Runs one step of the stop; a failing step is logged and the stop goes on. */
+  async function step(name: string, run: () => unknown): Promise<void> {
+    try {
+      await run();
+    } catch (error) {
+      log.error({ err: error, step: name }, "a step of the stop failed; stopping anyway");
+    }
+  }
+
+  /** The graceful stop (see `App.stop`). */
+  async function shutdown(): Promise<void> {
+    phase = "stopping";
+    if (started) {
+      for (const adapter of adapters.values())
+        await step(`${adapter.platform}: stop receiving`, () => adapter.stopReceiving?.());
+    }
+    await step("scheduler", () => scheduler.stop());
+    if (started) {
+      await step("drain", async () => {
+        if (await outbox.drainFor(config.shutdownDrainMs)) return;
+        log.warn(
+          { drainMs: config.shutdownDrainMs, pending: outboxCounts(db).pending },
+          "stopping with messages still queued: they will be sent at the next start",
+        );
+      });
+    }
+    outbox.pause();
+    if (started) {
+      for (const adapter of adapters.values())
+        await step(`${adapter.platform}: stop`, () => adapter.stop());
+    }
+    if (!(await outbox.settled(IN_FLIGHT_GRACE_MS))) {
+      log.warn(
+        { inFlight: outbox.inFlightCount },
+        "deliveries still in flight at close: they will be sent again at the next start",
+      );
+    }
+    closeDatabase(db);
+    phase = "stopped";
+  }
+
   return {
     config,
     db,
@@ -149,7 +207,11 @@ export function createApp(config: Config, parts: AppParts = {}): App {
       };
     },
     commandMenus: (locale) => commandMenus(registry, i18n.translator(locale)),
+    get phase() {
+      return phase;
+    },
     async start() {
+      phase = "starting";
       await scheduler.start();
       for (const adapter of adapters.values()) {
         await adapter.start(
@@ -161,12 +223,10 @@ export function createApp(config: Config, parts: AppParts = {}): App {
       // for nothing and wait for its retry.
       outbox.start();
       started = true;
+      phase = "running";
     },
-    async stop() {
-      if (started) for (const adapter of adapters.values()) await adapter.stop();
-      await scheduler.stop();
-      await outbox.stop();
-      closeDatabase(db);
+    stop() {
+      return (stopping ??= shutdown());
     },
   };
 }

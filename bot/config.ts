@@ -109,12 +109,23 @@ const schema = z.object({
     .transform((v) => ["true", "on", "1", "yes"].includes(v))
     .default(false),
   MATRIX_CRYPTO_STORE: z.string().default("./data/matrix-crypto"),
+  HEALTH_PORT: z.coerce
+    .number({ error: "a port number between 0 and 65535" })
+    .int("a port number between 0 and 65535")
+    .min(0, "a port number between 0 and 65535")
+    .max(65_535, "a port number between 0 and 65535")
+    .optional(),
+  HEALTH_HOST: z.string().min(1).default("127.0.0.1"),
+  SHUTDOWN_DRAIN_SECONDS: intInRange(0, 300, 5),
   MATRIX_SEND_RATE: z.coerce
     .number({ error: "messages per second, a number (0: no pacing)" })
     .min(0, "messages per second, a number (0: no pacing)")
     .max(10_000, "messages per second, at most 10000")
     .default(0),
 });
+
+/** Every variable the configuration reads (.env.example and the README document each). */
+export const CONFIG_VARIABLES: readonly string[] = Object.keys(schema.shape);
 
 /** The validated configuration. */
 export interface Config {
@@ -138,6 +149,10 @@ export interface Config {
   rateLimitPerMinute: number;
   /** Broadcasts an animator may send or schedule in 24 hours. Default 5. */
   broadcastsPerDay: number;
+  /** The HTTP health endpoint, when HEALTH_PORT is set (off by default). */
+  health?: { host: string; port: number };
+  /** How long a stop may spend delivering queued messages, in ms. Default 5 s. */
+  shutdownDrainMs: number;
   /** Telegram connection, when TELEGRAM_BOT_TOKEN is set. */
   telegram?: TelegramConfig;
   /** Matrix connection, when MATRIX_HOMESERVER_URL and MATRIX_ACCESS_TOKEN are set. */
@@ -247,6 +262,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     listingExpiryDays: c.LISTING_EXPIRY_DAYS,
     rateLimitPerMinute: c.RATE_LIMIT_PER_MINUTE,
     broadcastsPerDay: c.BROADCASTS_PER_DAY,
+    ...(c.HEALTH_PORT !== undefined
+      ? { health: { host: c.HEALTH_HOST, port: c.HEALTH_PORT } }
+      : {}),
+    shutdownDrainMs: c.SHUTDOWN_DRAIN_SECONDS * 1000,
     ...(telegram ? { telegram } : {}),
     ...(matrix ? { matrix } : {}),
   };

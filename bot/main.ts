@@ -15,6 +15,7 @@ import { createApp, type App } from "./app.js";
 import { AdjustableClock } from "./clock.js";
 import { ConfigError, loadConfig, loadDotEnv, type Config } from "./config.js";
 import { loadDemo } from "./demo.js";
+import { startHealthServer } from "./health.js";
 import { createLogger, type Logger } from "./logger.js";
 
 /** Writes an operator message on standard error (logs are not for this: they may go to a file). */
@@ -44,17 +45,52 @@ async function confirm(question: string): Promise<boolean> {
   return answer === "" || /^(o|oui|y|yes)$/.test(answer);
 }
 
-/** Stops the bot once, on a signal or at the end of the console's input. */
-function stopper(app: App, logger: Logger): (code: number) => Promise<void> {
+/**
+ * Stops the bot once, on a signal or at the end of the console's input: gracefully (see
+ * `App.stop`), then runs `after` (closing the health endpoint) and exits with `code`.
+ */
+function stopper(
+  app: App,
+  logger: Logger,
+  after: () => Promise<void> = () => Promise.resolve(),
+): (code: number) => Promise<void> {
   let stopping = false;
   return async (code) => {
     if (stopping) return;
     stopping = true;
-    await app.stop();
-    logger.info("stopped");
+    try {
+      await app.stop();
+      await after();
+      logger.info("stopped");
+    } catch (error) {
+      logger.error({ err: error }, "the stop failed");
+      code = 1;
+    }
     logger.flush();
     process.exit(code);
   };
+}
+
+/**
+ * SIGTERM and SIGINT stop the bot gracefully; a second signal during that stop exits at once
+ * (what was being sent stays queued, and the next start sends it again).
+ */
+function onSignals(stop: (code: number) => Promise<void>, logger: Logger): void {
+  let received = 0;
+  const handle = (signal: NodeJS.Signals) => {
+    received += 1;
+    if (received === 1) {
+      logger.info({ signal }, "stopping: no new events, delivering what is queued");
+      say(`${signal}: stopping (send it again to stop at once)`);
+      void stop(0);
+      return;
+    }
+    logger.warn({ signal }, "second signal: exiting now");
+    logger.flush();
+    process.exit(1);
+  };
+  process.on("SIGINT", handle);
+  process.on("SIGTERM", handle);
 }
 
 /** Console mode: a local chat in the terminal on the local database. */
@@ -94,8 +130,7 @@ async function runConsole(config: Config, argv: string[]): Promise<void> {
   });
   app.addAdapter(console);
   const stop = stopper(app, logger);
-  process.on("SIGINT", () => void stop(0));
-  process.on("SIGTERM", () => void stop(0));
+  onSignals(stop, logger);
   await app.start();
   await console.done;
   await app.outbox.drain();
@@ -141,15 +176,19 @@ async function runPlatforms(config: Config): Promise<void> {
     );
   }
   logger.info({ database: config.databasePath, platforms: [...app.adapters.keys()] }, "starting");
-  const stop = stopper(app, logger);
-  process.on("SIGINT", () => void stop(0));
-  process.on("SIGTERM", () => void stop(0));
+  // Up before the platforms connect: it answers 503 "starting" until they have.
+  const health = config.health
+    ? await startHealthServer({ ...config.health, source: app, logger })
+    : undefined;
+  const stop = stopper(app, logger, async () => health?.close());
+  onSignals(stop, logger);
   try {
     await app.start();
   } catch (error) {
     logger.fatal({ err: error }, "could not start");
     say(error instanceof Error ? error.message : String(error));
     await app.stop().catch(() => undefined);
+    await health?.close();
     logger.flush();
     process.exit(1);
   }

@@ -122,14 +122,48 @@ export class OutboxDelivery {
     await new Promise<void>((resolve) => this.idleWaiters.push(resolve));
   }
 
-  /** Stops starting new deliveries and waits (up to `graceMs`) for those in flight. */
-  async stop(graceMs = 5_000): Promise<void> {
+  /**
+   * Delivers what is due for at most `ms` (a graceful shutdown); true when nothing due is
+   * left, false when the time ran out first (what is left stays queued for the next start).
+   */
+  async drainFor(ms: number): Promise<boolean> {
+    if (!this.running) return false;
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<false>((resolve) => {
+      timer = setTimeout(() => resolve(false), ms);
+    });
+    try {
+      return await Promise.race([this.drain().then(() => true as const), timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /** Starts no new delivery; those in flight go on (see `settled`). */
+  pause(): void {
     this.running = false;
     if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+  }
+
+  /** Waits (up to `graceMs`) for the deliveries in flight; true when none is left. */
+  async settled(graceMs: number): Promise<boolean> {
     const deadline = Date.now() + graceMs;
     while (this.inFlight.size > 0 && Date.now() < deadline) {
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
+    return this.inFlight.size === 0;
+  }
+
+  /** Deliveries in flight now. */
+  get inFlightCount(): number {
+    return this.inFlight.size;
+  }
+
+  /** Stops starting new deliveries and waits (up to `graceMs`) for those in flight. */
+  async stop(graceMs = 5_000): Promise<void> {
+    this.pause();
+    await this.settled(graceMs);
   }
 
   private isIdle(): boolean {
@@ -182,11 +216,14 @@ export class OutboxDelivery {
         continue;
       }
       this.inFlight.add(key);
-      void this.deliver(row).finally(() => {
-        this.inFlight.delete(key);
-        this.advance(key, head);
-        this.schedulePump();
-      });
+      void this.deliver(row)
+        .catch((error: unknown) => this.unrecorded(row, error))
+        .finally(() => {
+          this.inFlight.delete(key);
+          if (!this.options.db.$client.open) return;
+          this.advance(key, head);
+          this.schedulePump();
+        });
     }
     if (this.inFlight.size === 0) {
       const waiters = this.idleWaiters;
@@ -207,6 +244,18 @@ export class OutboxDelivery {
     const next = nextInQueue(this.options.db, head);
     if (next) this.heads.set(key, next);
     else this.heads.delete(key);
+  }
+
+  /**
+   * The outcome of a delivery could not be written: the database was closed under it (a stop
+   * that outlasted its grace) or failed. The row stays `sending`, and the next start queues
+   * it again; it is never taken for sent.
+   */
+  private unrecorded(row: OutboxRow, error: unknown): void {
+    this.log.warn(
+      { err: error, outboxId: row.id },
+      "outcome of a delivery not recorded: the message will be sent again at the next start",
+    );
   }
 
   private async deliver(row: OutboxRow): Promise<void> {

@@ -16,6 +16,7 @@ import type {
   Reply,
   Role,
 } from "../commands/types.js";
+import { isNamedAnimator } from "../storage/animators.js";
 import { recordAudit } from "../storage/audit.js";
 import type { Catalog } from "../storage/catalog.js";
 import { getConversation } from "../storage/conversations.js";
@@ -205,7 +206,15 @@ export class Pipeline {
       t: this.options.i18n.translator(locale),
       log,
     };
-    const role: Role = settings.admins.includes(memberIdentity(member)) ? "admin" : platformRole;
+    const role: Role = settings.admins.includes(memberIdentity(member))
+      ? "admin"
+      : platformRole === "animator" ||
+          // Named by the territory's administrator (admin tool), in the rooms of their network.
+          (room.kind === "group" &&
+            room.networkId !== null &&
+            isNamedAnimator(db, room.networkId, member.id))
+        ? "animator"
+        : "member";
 
     const verdict = this.limiter.take(member.id, now);
     if (verdict !== "allowed") {

@@ -10,6 +10,7 @@ import { list, message, paragraph, strong } from "../bot/reply.js";
 import {
   bindRoomToNetwork,
   findOrCreateNetwork,
+  NETWORK_NAME_LENGTH,
   networkById,
   networkByName,
   roomsOfNetwork,
@@ -22,9 +23,6 @@ import { parsedArgs } from "./args.js";
 import { LINK_WORDS, linkRoom } from "./network-link.js";
 import { startPostFlow } from "./post-flow.js";
 import { defineCommand, here, type CommandContext, type CommandResult } from "./types.js";
-
-/** Longest network name. */
-const MAX_NETWORK_NAME = 80;
 
 function showNetwork(ctx: CommandContext): CommandResult {
   if (ctx.room.networkId === null) {
@@ -63,8 +61,8 @@ export const networkCommand = defineCommand({
       if (ctx.room.networkId === null) return showNetwork(ctx);
       return setSummary(ctx, ctx.room.networkId, rest.join(" "));
     }
-    if (name.length < 3 || name.length > MAX_NETWORK_NAME) {
-      throw new UserError("network-name-length", { min: 3, max: MAX_NETWORK_NAME });
+    if (name.length < NETWORK_NAME_LENGTH.min || name.length > NETWORK_NAME_LENGTH.max) {
+      throw new UserError("network-name-length", NETWORK_NAME_LENGTH);
     }
     const existing = networkByName(ctx.db, name);
     if (existing && ctx.room.networkId === existing.id) {

@@ -2,7 +2,7 @@
  * Opens the SQLite database, sets it up for a long-running bot (WAL, foreign keys, busy
  * timeout) and applies the committed migrations.
  */
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import { dirname } from "node:path";
 import Database from "better-sqlite3";
 import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
@@ -35,6 +35,65 @@ export function openDatabase(path: string): Db {
   const db = drizzle({ client: sqlite, schema, casing: "snake_case" });
   migrate(db, { migrationsFolder: MIGRATIONS });
   return db;
+}
+
+/** Wraps an already open SQLite connection (the admin tool's), without migrating it. */
+export function wrapDatabase(sqlite: Database.Database): Db {
+  return drizzle({ client: sqlite, schema, casing: "snake_case" });
+}
+
+/** One committed migration, as drizzle-kit's journal names it. */
+export interface MigrationEntry {
+  /** File name without `.sql`, e.g. `0005_alerts_digests`. */
+  tag: string;
+  /** drizzle's timestamp of the migration, which the database records once it is applied. */
+  when: number;
+}
+
+/** The migrations this version of the bot ships, oldest first. */
+export function knownMigrations(): MigrationEntry[] {
+  const journal = JSON.parse(readFileSync(`${MIGRATIONS}/meta/_journal.json`, "utf8")) as {
+    entries: MigrationEntry[];
+  };
+  return journal.entries.map(({ tag, when }) => ({ tag, when }));
+}
+
+/** Where a database stands against the migrations this version ships. */
+export interface MigrationStatus {
+  /** Tags of the shipped migrations the database has. */
+  applied: string[];
+  /** Tags of the shipped migrations it lacks (applied at the next start or `admin migrate`). */
+  pending: string[];
+  /** Migrations recorded in the database that this version does not know (a newer bot wrote it). */
+  unknown: number;
+}
+
+/**
+ * Compares the database's migration record with the shipped journal, as drizzle's migrator
+ * does: a migration is applied when its timestamp is not after the last one recorded.
+ */
+export function migrationStatus(sqlite: Database.Database): MigrationStatus {
+  const known = knownMigrations();
+  const hasTable = sqlite
+    .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '__drizzle_migrations'")
+    .get();
+  const recorded = hasTable
+    ? (sqlite.prepare("SELECT created_at FROM __drizzle_migrations").pluck().all() as number[])
+    : [];
+  const last = recorded.length > 0 ? Math.max(...recorded.map(Number)) : -1;
+  const knownTimes = new Set(known.map((m) => m.when));
+  return {
+    applied: known.filter((m) => m.when <= last).map((m) => m.tag),
+    pending: known.filter((m) => m.when > last).map((m) => m.tag),
+    unknown: recorded.filter((t) => !knownTimes.has(Number(t))).length,
+  };
+}
+
+/** Applies the pending migrations; returns the tags applied, oldest first (none: up to date). */
+export function applyMigrations(db: Db): string[] {
+  const { pending } = migrationStatus(db.$client);
+  if (pending.length > 0) migrate(db, { migrationsFolder: MIGRATIONS });
+  return pending;
 }
 
 /** Runs `fn` in one write transaction (BEGIN IMMEDIATE), committed when it returns. */

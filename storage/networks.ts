@@ -4,6 +4,9 @@ import { prepared, type Db } from "./db.js";
 import { networks, rooms } from "./schema.js";
 import { nameKey } from "./text.js";
 
+/** Shortest and longest network name, in characters. */
+export const NETWORK_NAME_LENGTH = { min: 3, max: 80 } as const;
+
 /** A network row. */
 export type Network = typeof networks.$inferSelect;
 /** A room row. */

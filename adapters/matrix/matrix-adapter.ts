@@ -11,16 +11,18 @@ import { readFile } from "node:fs/promises";
 import { extname } from "node:path";
 import type { ICryptoStorageProvider, MatrixClient } from "matrix-bot-sdk";
 import type { Logger } from "../../bot/logger.js";
-import type {
-  Adapter,
-  AdapterState,
-  Destination,
-  Inbound,
-  InboundHandler,
-  OutgoingMessage,
-  PlatformRole,
-  RoomEventHandler,
-  RoomRef,
+import {
+  HealthTracker,
+  type Adapter,
+  type AdapterState,
+  type ConnectionHealth,
+  type Destination,
+  type Inbound,
+  type InboundHandler,
+  type OutgoingMessage,
+  type PlatformRole,
+  type RoomEventHandler,
+  type RoomRef,
 } from "../types.js";
 import { deliveryError, isBadToken } from "./errors.js";
 import {
@@ -72,13 +74,17 @@ export class MatrixStartError extends Error {
 
 type Emit = (event: string, ...params: unknown[]) => Promise<void>;
 
-/** A MatrixClient whose sync awaits the adapter's handlers and then stores its token. */
+/**
+ * A MatrixClient whose sync awaits the adapter's handlers and then stores its token, and
+ * whose every /sync answer (or failure) is told to `tracker`.
+ */
 function syncingClient(
   homeserverUrl: string,
   accessToken: string,
   storage: StateStorageProvider,
   cryptoStore: ICryptoStorageProvider | undefined,
   emit: Emit,
+  tracker: HealthTracker,
 ): MatrixClient {
   class Client extends sdk.MatrixClient {
     constructor() {
@@ -87,6 +93,16 @@ function syncingClient(
     }
     protected override startSyncInternal(): Promise<void> {
       return this.startSync((event: string, ...params: unknown[]) => emit(event, ...params));
+    }
+    protected override async doSync(token: string): Promise<unknown> {
+      try {
+        const answer: unknown = await super.doSync(token);
+        tracker.set("connected");
+        return answer;
+      } catch (error) {
+        tracker.set("reconnecting", error);
+        throw error;
+      }
     }
   }
   return new Client();
@@ -130,6 +146,9 @@ export class MatrixAdapter implements Adapter {
   private directDirty = false;
   /** Earliest time of the next send, with `sendRate`. */
   private nextSlot = 0;
+  private readonly tracker = new HealthTracker();
+  /** The sync event being handled, if any (a stop waits for it). */
+  private handling: Promise<void> | undefined;
 
   constructor(private readonly options: MatrixOptions) {
     this.log = options.logger.child({ module: "matrix" });
@@ -166,7 +185,8 @@ export class MatrixAdapter implements Adapter {
       this.options.accessToken,
       storage,
       cryptoStore,
-      (event, ...params) => this.dispatch(event, params),
+      (event, ...params) => this.track(this.dispatch(event, params)),
+      this.tracker,
     );
     client.syncingTimeout = this.options.syncTimeoutMs ?? 30_000;
     this.client = client;
@@ -174,6 +194,7 @@ export class MatrixAdapter implements Adapter {
     try {
       userId = (await client.getWhoAmI()).user_id;
     } catch (error) {
+      this.tracker.set("reconnecting", error);
       throw new MatrixStartError(
         isBadToken(error)
           ? "The homeserver refused the access token (401): check MATRIX_ACCESS_TOKEN."
@@ -185,14 +206,34 @@ export class MatrixAdapter implements Adapter {
     for (const roomIds of Object.values(this.direct))
       for (const id of roomIds) this.directRooms.add(id);
     for (const roomId of await client.getJoinedRooms()) this.joined.add(roomId);
+    this.tracker.set("connected");
     this.log.info({ user: userId, encryption: this.encryptionActive }, "connected to Matrix");
     await client.start();
   }
 
-  stop(): Promise<void> {
+  health(): ConnectionHealth {
+    return this.tracker.get();
+  }
+
+  /**
+   * Ends the sync loop and waits for the event being handled. A /sync answer still in flight
+   * is refused when it lands (its token is not stored): the next start asks for it again.
+   */
+  async stopReceiving(): Promise<void> {
     this.stopping = true;
     this.client?.stop();
-    return Promise.resolve();
+    await this.handling?.catch(() => undefined);
+    this.tracker.set("stopped");
+  }
+
+  stop(): Promise<void> {
+    return this.stopReceiving();
+  }
+
+  /** Remembers the event being handled, so that a stop can wait for it. */
+  private track(handling: Promise<void>): Promise<void> {
+    this.handling = handling;
+    return handling;
   }
 
   async roleOf(room: RoomRef, userId: string): Promise<PlatformRole> {
@@ -327,6 +368,8 @@ export class MatrixAdapter implements Adapter {
 
   /** Every event of a sync, in order: each handled (and committed) before the next. */
   private async dispatch(event: string, params: unknown[]): Promise<void> {
+    // Stopping: the rest of this sync is left for the next start (its token is not stored).
+    if (this.stopping) throw new Error("the Matrix adapter is stopping");
     // The SDK's own listeners (crypto) first, as its default emitter would.
     this.client?.emit(event, ...params);
     const [roomId, raw] = params as [string, MatrixEvent];

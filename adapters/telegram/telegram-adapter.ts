@@ -11,16 +11,18 @@ import { Bot, GrammyError, InputFile } from "grammy";
 import type { Update, UserFromGetMe } from "grammy/types";
 import type { Locale } from "../../bot/i18n.js";
 import type { Logger } from "../../bot/logger.js";
-import type {
-  Adapter,
-  AdapterState,
-  CommandMenus,
-  Destination,
-  InboundHandler,
-  OutgoingMessage,
-  PlatformRole,
-  RoomEventHandler,
-  RoomRef,
+import {
+  HealthTracker,
+  type Adapter,
+  type AdapterState,
+  type CommandMenus,
+  type ConnectionHealth,
+  type Destination,
+  type InboundHandler,
+  type OutgoingMessage,
+  type PlatformRole,
+  type RoomEventHandler,
+  type RoomRef,
 } from "../types.js";
 import { deliveryError, isEditImpossible, isNotModified } from "./errors.js";
 import { CAPTION_LIMIT, inlineKeyboard, renderHtml } from "./render.js";
@@ -75,6 +77,7 @@ export class TelegramAdapter implements Adapter {
   private abort: AbortController | undefined;
   private polling: Promise<void> | undefined;
   private webhookServer: WebhookServer | undefined;
+  private readonly tracker = new HealthTracker();
 
   constructor(private readonly options: TelegramOptions) {
     this.bot = new Bot(options.token, {
@@ -103,12 +106,14 @@ export class TelegramAdapter implements Adapter {
       // that cannot reach Telegram must fail plainly.
       this.me = await this.bot.api.getMe();
     } catch (error) {
+      this.tracker.set("reconnecting", error);
       throw new TelegramStartError(
         error instanceof GrammyError && error.error_code === 401
           ? "Telegram refused the bot token (401 Unauthorized): check TELEGRAM_BOT_TOKEN with BotFather."
           : `Telegram could not be reached at ${this.options.apiRoot ?? "https://api.telegram.org"}: ${error instanceof Error ? error.message : String(error)}. Check the network or TELEGRAM_API_ROOT.`,
       );
     }
+    this.tracker.set("connected");
     this.log.info({ bot: this.me.username }, "connected to Telegram");
     await this.publishMenus();
     const webhook = this.options.webhook;
@@ -131,6 +136,8 @@ export class TelegramAdapter implements Adapter {
         );
       }
       this.log.info({ url: webhook.url }, "receiving updates by webhook");
+      // Telegram calls the bot: as far as the bot can tell, it is connected from now on.
+      this.tracker.set("connected");
       return;
     }
     // A webhook left by an earlier configuration would make getUpdates fail.
@@ -139,11 +146,23 @@ export class TelegramAdapter implements Adapter {
     this.polling = this.poll(this.abort.signal);
   }
 
-  async stop(): Promise<void> {
-    this.throttle.stop();
+  health(): ConnectionHealth {
+    return this.tracker.get();
+  }
+
+  /** Ends the long poll (or closes the webhook server); sending goes on until `stop`. */
+  async stopReceiving(): Promise<void> {
     this.abort?.abort();
     await this.polling;
-    await this.webhookServer?.close();
+    const server = this.webhookServer;
+    this.webhookServer = undefined;
+    await server?.close();
+    this.tracker.set("stopped");
+  }
+
+  async stop(): Promise<void> {
+    this.throttle.stop();
+    await this.stopReceiving();
   }
 
   async roleOf(room: RoomRef, userId: string): Promise<PlatformRole> {
@@ -336,8 +355,10 @@ export class TelegramAdapter implements Adapter {
           signal as Parameters<Bot["api"]["getUpdates"]>[1],
         );
         delay = base;
+        this.tracker.set("connected");
       } catch (error) {
         if (signal.aborted) break;
+        this.tracker.set("reconnecting", error);
         this.log.error(
           { err: error, retryInMs: delay },
           "could not get updates from Telegram; will retry",

@@ -13,7 +13,23 @@ describe("configuration", () => {
       listingExpiryDays: 60,
       rateLimitPerMinute: 30,
       broadcastsPerDay: 5,
+      shutdownDrainMs: 5_000,
     });
+  });
+
+  it("turns the health endpoint on with HEALTH_PORT, on 127.0.0.1 unless told otherwise", () => {
+    expect(loadConfig({ HEALTH_PORT: "8080" }).health).toEqual({ host: "127.0.0.1", port: 8080 });
+    expect(loadConfig({ HEALTH_PORT: "8080", HEALTH_HOST: "0.0.0.0" }).health).toEqual({
+      host: "0.0.0.0",
+      port: 8080,
+    });
+    expect(loadConfig({ SHUTDOWN_DRAIN_SECONDS: "30" }).shutdownDrainMs).toBe(30_000);
+    expect(() => loadConfig({ HEALTH_PORT: "http" })).toThrow(
+      'HEALTH_PORT: expected a port number between 0 and 65535, got "http"',
+    );
+    expect(() => loadConfig({ SHUTDOWN_DRAIN_SECONDS: "-1" })).toThrow(
+      'SHUTDOWN_DRAIN_SECONDS: expected a whole number between 0 and 300, got "-1"',
+    );
   });
 
   it("reads every variable and splits the administrators list", () => {

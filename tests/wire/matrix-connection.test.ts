@@ -105,6 +105,9 @@ describe("a /sync failure while running", () => {
       10_000,
     );
     const failed = fake.calls.find((c) => c.path.endsWith("/sync") && c.status === 500)!;
+    // The health endpoint's view: reconnecting, with the homeserver's answer.
+    await waitFor(() => b.adapter.health().state === "reconnecting", "the failure noticed");
+    expect(b.adapter.health().lastError).toContain("Internal server error");
     const during = fake.sendMessage(roomId, bob, "!chercher pendant");
     const reply = await replyTo(fake, roomId, during, 30_000);
     expect(bodyOf(reply)).toContain("« pendant »");
@@ -117,5 +120,11 @@ describe("a /sync failure while running", () => {
     expect(next?.query.since).toBe(failed.query.since);
     expect(repliesTo(fake, before)).toHaveLength(1);
     expect(repliesTo(fake, during)).toHaveLength(1);
+    expect(b.adapter.health()).toEqual({
+      state: "connected",
+      since: expect.any(Number) as unknown,
+    });
+    await b.stopApp();
+    expect(b.adapter.health().state).toBe("stopped");
   }, 40_000);
 });
