@@ -81,7 +81,7 @@ export function createCommandContext(
     commandPrefix: prefix,
     command: (id, ...args) => commandLine(registry, locale, id, args, prefix),
     notifyMember: (memberId, build) => {
-      notifier.toMember(memberId, (translator) => build(translator), now);
+      notifier.toMember(memberId, build, now);
     },
     audit: (entry) => recordAudit(db, { ...entry, actorId: member.id }, now),
   };

@@ -12,7 +12,25 @@ import {
   renewCommand,
   showCommand,
 } from "./manage.js";
+import {
+  blockCommand,
+  concludeCommand,
+  contactCommand,
+  messagesCommand,
+  relayFlow,
+  replyCommand,
+  shareCommand,
+  unblockCommand,
+} from "./contact.js";
+import {
+  approveCommand,
+  charterCommand,
+  introduceCommand,
+  refuseCommand,
+  requestsCommand,
+} from "./membership.js";
 import { removeCommand } from "./moderation.js";
+import { reportCommand } from "./report.js";
 import { networkCommand, startCommand } from "./network.js";
 import { cancelCommand, needCommand, offerCommand, skipCommand } from "./post.js";
 import { postFlow } from "./post-flow.js";
@@ -31,6 +49,14 @@ export const allCommands = [
   alertCommand,
   alertsCommand,
   digestCommand,
+  contactCommand,
+  replyCommand,
+  messagesCommand,
+  shareCommand,
+  concludeCommand,
+  blockCommand,
+  unblockCommand,
+  reportCommand,
   showCommand,
   mineCommand,
   editCommand,
@@ -38,14 +64,19 @@ export const allCommands = [
   closeCommand,
   deleteCommand,
   removeCommand,
+  requestsCommand,
+  approveCommand,
+  refuseCommand,
   networkCommand,
   languageCommand,
+  charterCommand,
+  introduceCommand,
   helpCommand,
   startCommand,
 ] as Command[];
 
 /** All guided flows. */
-export const allFlows: Flow[] = [postFlow];
+export const allFlows: Flow[] = [postFlow, relayFlow];
 
 /** A registry of all commands. */
 export function createRegistry(): CommandRegistry {

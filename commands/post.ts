@@ -18,6 +18,7 @@ import {
   splitTitle,
   type PostDraft,
 } from "./post-draft.js";
+import { charterGate } from "./membership.js";
 import { postFlow, startPostFlow } from "./post-flow.js";
 import { defineCommand, here, type CommandContext, type CommandResult } from "./types.js";
 
@@ -82,6 +83,8 @@ function post(
   kind: ListingKind,
   args: ReturnType<typeof postArgs.parse>,
 ): CommandResult {
+  const charter = charterGate(ctx);
+  if (charter) return charter;
   if (args.empty) return startPostFlow(ctx, { kind, quick: false });
   const { draft, notes } = draftFromLine(ctx, kind, args);
   if (nextStep(draft) === "publish")
@@ -95,6 +98,7 @@ export const offerCommand = defineCommand({
   names: { fr: ["offre", "ressource"], en: ["offer"] },
   section: "post",
   access: "everyone",
+  membersOnly: true,
   options: ["place", "terms", "until"],
   args: postArgs,
   run: (ctx, args) => post(ctx, "offer", args),
@@ -106,6 +110,7 @@ export const needCommand = defineCommand({
   names: { fr: ["besoin", "demande"], en: ["need", "request"] },
   section: "post",
   access: "everyone",
+  membersOnly: true,
   options: ["place", "terms", "until"],
   args: postArgs,
   run: (ctx, args) => post(ctx, "need", args),

@@ -7,6 +7,7 @@ help-title = { $territory ->
 help-intro = I relay the offers and needs of the territory's organisations: vehicles, premises, equipment, skills, surplus, short supply chains… Commands start with "/" (or "!" on Matrix).
 help-section-post = Post
 help-section-find = Find
+help-section-contact = Contact and cooperate
 help-section-manage = Manage my listings
 help-section-moderate = Lead the network
 help-section-account = My account

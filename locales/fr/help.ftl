@@ -7,6 +7,7 @@ help-title = { $territory ->
 help-intro = Je relaie les offres et les besoins des structures du territoire : véhicules, locaux, matériel, compétences, surplus, circuits courts… Les commandes commencent par « / » (ou « ! » sur Matrix).
 help-section-post = Publier
 help-section-find = Trouver
+help-section-contact = Contacter et coopérer
 help-section-manage = Gérer mes annonces
 help-section-moderate = Animer le réseau
 help-section-account = Mon compte

@@ -74,12 +74,16 @@ export interface SayOptions {
   eventId?: string;
   /** Marks the message as a button press on that bot message. */
   button?: string;
+  /** The platform the person writes from (default "test"; see `platforms` of `startHarness`). */
+  platform?: string;
 }
 
 /** A bot under test. */
 export interface Harness {
   app: App;
   adapter: RecordingAdapter;
+  /** The recording adapter of each platform (`test`, and any in `platforms`). */
+  adapters: Map<string, RecordingAdapter>;
   clock: AdjustableClock;
   /** Sends a message and returns the texts of everything the bot sent because of it. */
   say(text: string, options?: SayOptions): Promise<Sent[]>;
@@ -95,13 +99,21 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
     ADMINS: "test:admin",
     RATE_LIMIT_PER_MINUTE: "10000",
     LOG_LEVEL: "silent",
+    // Tests of other features post without the charter step; tests/unit/membership.test.ts turns it on.
+    CHARTER_REQUIRED: "false",
     ...overrides,
   });
 }
 
 /** Starts a bot with a recording adapter. The clock starts at `start` (default 2026-11-29 10:00 Paris). */
 export async function startHarness(
-  options: { config?: Record<string, string>; start?: string; databasePath?: string } = {},
+  options: {
+    config?: Record<string, string>;
+    start?: string;
+    databasePath?: string;
+    /** Further platforms, each with its own recording adapter (cross-platform tests). */
+    platforms?: string[];
+  } = {},
 ): Promise<Harness> {
   const clock = new AdjustableClock();
   clock.set(Date.parse(options.start ?? "2026-11-29T10:00:00+01:00"));
@@ -116,13 +128,18 @@ export async function startHarness(
     outbox: { baseDelayMs: 5 },
   });
   const adapter = new RecordingAdapter();
-  app.addAdapter(adapter);
+  const adapters = new Map([[adapter.platform, adapter]]);
+  for (const platform of options.platforms ?? [])
+    adapters.set(platform, new RecordingAdapter(platform));
+  for (const a of adapters.values()) app.addAdapter(a);
   await app.start();
   const say = async (text: string, o: SayOptions = {}): Promise<Sent[]> => {
-    const before = adapter.sent.length;
+    const before = new Map([...adapters].map(([p, a]) => [p, a.sent.length]));
     const user = o.as ?? "ana";
-    await adapter.handler!({
-      platform: adapter.platform,
+    const from = adapters.get(o.platform ?? adapter.platform);
+    if (!from) throw new Error(`no adapter for platform ${o.platform}`);
+    await from.handler!({
+      platform: from.platform,
       eventId: o.eventId ?? randomUUID(),
       room: o.dm
         ? { id: `dm-${user}`, kind: "direct" }
@@ -138,11 +155,12 @@ export async function startHarness(
       ...(o.button ? { button: { messageId: o.button } } : {}),
     });
     await app.outbox.drain();
-    return adapter.sent.slice(before);
+    return [...adapters].flatMap(([p, a]) => a.sent.slice(before.get(p) ?? 0));
   };
   return {
     app,
     adapter,
+    adapters,
     clock,
     say,
     ask: async (text, o) => (await say(text, o)).map((s) => s.text).join("\n\n"),

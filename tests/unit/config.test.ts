@@ -12,6 +12,9 @@ describe("configuration", () => {
       logLevel: "info",
       listingExpiryDays: 60,
       rateLimitPerMinute: 30,
+      contactsPerDay: 10,
+      contactMessagesPerDay: 60,
+      charterRequired: true,
     });
   });
 
