@@ -100,7 +100,7 @@ export function askForText(
   );
   if (ctx.room.kind === "direct") return here(question);
   return [
-    here(message([paragraph(ctx.t("post-continue-private", { name: ctx.member.displayName }))])),
+    here(message([paragraph(ctx.t("contact-continue-private", { name: ctx.member.displayName }))])),
     inPrivate(question),
   ];
 }

@@ -31,6 +31,8 @@ import {
 } from "./membership.js";
 import { removeCommand } from "./moderation.js";
 import { reportCommand } from "./report.js";
+import { directoryCommand, structureCommand } from "./structure.js";
+import { structureFlow } from "./structure-flow.js";
 import { networkCommand, startCommand } from "./network.js";
 import { cancelCommand, needCommand, offerCommand, skipCommand } from "./post.js";
 import { postFlow } from "./post-flow.js";
@@ -49,6 +51,8 @@ export const allCommands = [
   alertCommand,
   alertsCommand,
   digestCommand,
+  structureCommand,
+  directoryCommand,
   contactCommand,
   replyCommand,
   messagesCommand,
@@ -76,7 +80,7 @@ export const allCommands = [
 ] as Command[];
 
 /** All guided flows. */
-export const allFlows: Flow[] = [postFlow, relayFlow];
+export const allFlows: Flow[] = [postFlow, relayFlow, structureFlow];
 
 /** A registry of all commands. */
 export function createRegistry(): CommandRegistry {

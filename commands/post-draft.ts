@@ -10,6 +10,7 @@ import {
   type ListingKind,
 } from "../storage/listings.js";
 import { roomById } from "../storage/networks.js";
+import { structureOfMember } from "../storage/structures.js";
 import type { PlaceKind } from "../storage/places.js";
 import { defaultExpiry } from "./listing-input.js";
 import { listingButtons, listingCard, listingLine } from "./listing-view.js";
@@ -110,6 +111,8 @@ export function publishDraft(
       place: placeColumns(ctx.places, place),
       authorId: ctx.member.id,
       networkId: networkOf(ctx, originRoomId),
+      // Posted on behalf of the member's structure, when they act for one.
+      structureId: structureOfMember(ctx.db, ctx.member.id)?.structure.id ?? null,
       expiresAt: draft.until ?? defaultExpiry(ctx),
     },
     ctx.now,

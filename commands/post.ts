@@ -20,7 +20,14 @@ import {
 } from "./post-draft.js";
 import { charterGate } from "./membership.js";
 import { postFlow, startPostFlow } from "./post-flow.js";
-import { defineCommand, here, type CommandContext, type CommandResult } from "./types.js";
+import { structureFlow } from "./structure-flow.js";
+import {
+  defineCommand,
+  here,
+  type CommandContext,
+  type CommandResult,
+  type Flow,
+} from "./types.js";
 
 const postArgs = parsedArgs.transform((a) => ({
   ...splitTitle(a.text),
@@ -131,6 +138,12 @@ export const cancelCommand = defineCommand({
     ),
 });
 
+/** The guided forms whose optional questions `/passer` skips. */
+const SKIPPABLE = new Map<string, Flow>([
+  [postFlow.id, postFlow],
+  [structureFlow.id, structureFlow],
+]);
+
 /** `/passer` — skips an optional question of the guided form. */
 export const skipCommand = defineCommand({
   id: "skip",
@@ -140,8 +153,9 @@ export const skipCommand = defineCommand({
   hidden: true,
   args: noArgs,
   run: (ctx) => {
-    if (!getConversation(ctx.db, ctx.member.id)) throw new UserError("draft-none");
-    const result = postFlow.answer(ctx, ctx.catalog.word("answers", "skip", ctx.locale));
+    const flow = SKIPPABLE.get(getConversation(ctx.db, ctx.member.id)?.flow ?? "");
+    if (!flow) throw new UserError("draft-none");
+    const result = flow.answer(ctx, ctx.catalog.word("answers", "skip", ctx.locale));
     // The guided form lives in the private chat, even when /passer is typed in a group.
     if (ctx.room.kind === "direct" || result === undefined) return result;
     return (Array.isArray(result) ? result : [result]).map((reply) => ({

@@ -27,7 +27,8 @@ export type VocabularyName =
   | "answers"
   | "alertActions"
   | "rhythms"
-  | "weekdays";
+  | "weekdays"
+  | "structureTypes";
 
 /** What a lookup found. */
 export type Lookup = { found: true; id: string } | { found: false; suggestion?: string };

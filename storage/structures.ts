@@ -1,7 +1,10 @@
 /** Structures (organisations members act for), their members and invitation codes. */
-import { and, eq, gt, isNull, sql } from "drizzle-orm";
+import { and, desc, eq, gt, isNull, sql } from "drizzle-orm";
 import { prepared, type Db } from "./db.js";
-import { structureInvites, structureMembers, structures } from "./schema.js";
+import type { Listing } from "./listings.js";
+import type { PlaceKind, Places } from "./places.js";
+import { listings, structureInvites, structureMembers, structures } from "./schema.js";
+import { searchTerms, term } from "./search.js";
 
 /** A structure row. */
 export type Structure = typeof structures.$inferSelect;
@@ -122,4 +125,59 @@ export function useInvite(db: Db, code: string, memberId: number, now: number): 
     .returning()
     .get();
   return invite?.structureId;
+}
+
+/** What a directory search asks for. */
+export interface DirectoryCriteria {
+  words: string[];
+  /** NAF section letter. */
+  sector?: string;
+  place?: { kind: PlaceKind; code: string };
+}
+
+/**
+ * Searches the directory: structures whose name or description hold every word (as word
+ * starts), in the sector and around the place asked for; newest first, `limit` at most.
+ */
+export function searchStructures(
+  db: Db,
+  places: Places,
+  criteria: DirectoryCriteria,
+  limit: number,
+): Structure[] {
+  const filters = ["all"];
+  if (criteria.sector) filters.push(`sec_${criteria.sector.toLowerCase()}`);
+  if (criteria.place) {
+    const place = places.byCode(criteria.place.kind, criteria.place.code);
+    if (place) filters.push(`(${places.searchTags(place).join(" OR ")})`);
+  }
+  const terms = searchTerms(criteria.words);
+  const query =
+    (terms.length > 0 ? `{name description} : (${terms.map(term).join(" AND ")}) AND ` : "") +
+    `tags : (${filters.join(" AND ")})`;
+  const ids = db.$client
+    .prepare(
+      "SELECT rowid FROM structures_fts WHERE structures_fts MATCH ? ORDER BY rowid DESC LIMIT ?",
+    )
+    .pluck()
+    .all(query, limit) as number[];
+  if (ids.length === 0) return [];
+  const rows = db
+    .select()
+    .from(structures)
+    .where(sql`${structures.id} IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`)
+    .all();
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
+/** The open listings posted on behalf of a structure, newest first. */
+export function openListingsOfStructure(db: Db, structureId: number, limit: number): Listing[] {
+  return db
+    .select()
+    .from(listings)
+    .where(and(eq(listings.structureId, structureId), eq(listings.status, "open")))
+    .orderBy(desc(listings.id))
+    .limit(limit)
+    .all();
 }

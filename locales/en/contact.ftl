@@ -21,6 +21,7 @@ listing-contacts = { $count ->
   }
 
 contact-member-number = Member no. { $id }
+contact-continue-private = { $name }, I am writing to you privately for your message.
 contact-ask-text = Your message for the author of listing #{ $id } “{ $title }”? Write it here: I pass it on privately, with your name and your organisation, without your handle.
 contact-ask-reply = Your answer to { $name } (conversation no. { $thread })? Write it here.
 contact-sent = ✅ Message passed on privately to { $name }, the author of listing #{ $id } (conversation no. { $thread }). Their answer will reach you privately. Your handle is not shared.

@@ -21,6 +21,7 @@ listing-contacts = { $count ->
   }
 
 contact-member-number = Membre n°{ $id }
+contact-continue-private = { $name }, je vous écris en privé pour votre message.
 contact-ask-text = Votre message pour l'auteur de l'annonce #{ $id } « { $title } » ? Écrivez-le ici : je le lui transmets en privé, avec votre nom et votre structure, sans votre identifiant.
 contact-ask-reply = Votre réponse à { $name } (conversation n°{ $thread }) ? Écrivez-la ici.
 contact-sent = ✅ Message transmis en privé à { $name }, l'auteur de l'annonce #{ $id } (conversation n°{ $thread }). Sa réponse vous arrivera en privé. Votre identifiant n'est pas communiqué.

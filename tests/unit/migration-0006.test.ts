@@ -1,5 +1,5 @@
 /**
- * Migration 0006 (structures, network membership, contacts) applied to a database written
+ * Migrations 0006 (structures, network membership, contacts) and 0007 (the directory's index) applied to a database written
  * by the previous version: existing members, networks and listings are kept and usable.
  */
 import { cpSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -32,7 +32,7 @@ function migrationsBefore0006(folder: string): string {
   return copy;
 }
 
-describe("migration 0006", () => {
+describe("migrations 0006 and 0007", () => {
   it("applies on a database of the previous version and keeps its data", () => {
     const folder = tempFolder();
     cleanup = folder.remove;
@@ -73,6 +73,13 @@ describe("migration 0006", () => {
           "INSERT INTO structures (name, name_key, type, sector, commune_code, place_tags, created_at, updated_at) VALUES ('Boulangerie', 'boulangerie', 'company', 'C', '65440', 'com_65440', 1, 1)",
         )
         .run();
+      // 0007: the directory's full-text index follows the table.
+      expect(
+        client
+          .prepare("SELECT rowid FROM structures_fts WHERE structures_fts MATCH 'boulang*'")
+          .pluck()
+          .all(),
+      ).toEqual([1]);
       client.prepare("UPDATE listings SET structure_id = 1 WHERE id = 1").run();
       // Deleting the structure leaves its listings, without it.
       client.prepare("DELETE FROM structures WHERE id = 1").run();
