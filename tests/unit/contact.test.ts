@@ -3,9 +3,14 @@
  * author, answers, the conversation list, handles shared only by mutual consent, outcomes,
  * limits, blocking and reports — and a conversation between a Telegram and a Matrix member.
  */
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
+import { DeliveryError } from "../../adapters/types.js";
 import { listingById } from "../../storage/listings.js";
 import { startHarness, type Harness, type Sent } from "../helpers/harness.js";
+import { waitFor } from "../helpers/wait.js";
 
 let bot: Harness;
 afterEach(async () => {
@@ -231,5 +236,52 @@ describe("across platforms", () => {
     });
     expect(toTelegram?.text).toContain("Bonjour depuis Matrix");
     expect(JSON.stringify(toTelegram?.message)).not.toContain("mila:example.org");
+  });
+});
+
+describe("delivery of relayed messages", () => {
+  it("delivers a relayed message once, after a network failure", async () => {
+    await withOffer();
+    let failures = 0;
+    bot.adapter.beforeSend = (destination) => {
+      if (destination.kind === "member" && failures++ === 0)
+        throw new DeliveryError("ECONNRESET", "network");
+    };
+    await bot.say("/contacter 1 Bonjour", { as: "bob" });
+    await waitFor(() => privateTo(bot.adapter.sent, "ana").length === 1, "the relayed message");
+    await bot.app.outbox.drain();
+    expect(failures).toBeGreaterThan(1);
+    expect(privateTo(bot.adapter.sent, "ana")).toHaveLength(1);
+  });
+
+  it("delivers a relayed message queued before a stop once, after the restart", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "soliterr-contact-"));
+    try {
+      await withOffer({ databasePath: join(dir, "bot.db") });
+      await bot.app.outbox.stop(0);
+      // Straight to the pipeline (`say` would wait for a delivery that is stopped).
+      await bot.adapter.handler!({
+        platform: "test",
+        eventId: "contact-before-stop",
+        room: { id: "room1", kind: "group" },
+        sender: { id: "bob", displayName: "Bob" },
+        text: "/contacter 1 Bonjour avant l'arrêt",
+        timestamp: new Date(bot.clock.now()),
+      });
+      expect(privateTo(bot.adapter.sent, "ana")).toHaveLength(0);
+      await bot.stop();
+      bot = await startHarness({
+        databasePath: join(dir, "bot.db"),
+        start: "2026-11-29T10:01:00+01:00",
+      });
+      await bot.app.outbox.drain();
+      const relayed = privateTo(bot.adapter.sent, "ana");
+      expect(relayed).toHaveLength(1);
+      expect(relayed[0]!.text).toContain("Bonjour avant l'arrêt");
+    } finally {
+      await bot.stop();
+      bot = await startHarness();
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
