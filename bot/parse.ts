@@ -20,7 +20,7 @@ export interface CommandLine {
 }
 
 /** The options every command may understand, by canonical name. */
-export type OptionName = "place" | "kind" | "terms" | "until" | "status" | "sector";
+export type OptionName = "place" | "kind" | "terms" | "until" | "status" | "sector" | "structure";
 
 /** What people may type before the colon, in French and in English, for each option. */
 const OPTION_ALIASES = new Map<string, OptionName>(
@@ -46,6 +46,9 @@ const OPTION_ALIASES = new Map<string, OptionName>(
     secteur: "sector",
     sector: "sector",
     naf: "sector",
+    structure: "structure",
+    organisation: "structure",
+    organization: "structure",
   }) as [string, OptionName][],
 );
 

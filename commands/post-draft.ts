@@ -38,6 +38,8 @@ export interface PostDraft {
   until?: number | null;
   /** Started from the one-line form: publish as soon as the missing values are given. */
   quick: boolean;
+  /** Posted in the member's own name rather than their structure's (`structure:non`). */
+  personal?: boolean;
 }
 
 /** The steps of the guided form, in order. */
@@ -112,7 +114,9 @@ export function publishDraft(
       authorId: ctx.member.id,
       networkId: networkOf(ctx, originRoomId),
       // Posted on behalf of the member's structure, when they act for one.
-      structureId: structureOfMember(ctx.db, ctx.member.id)?.structure.id ?? null,
+      structureId: draft.personal
+        ? null
+        : (structureOfMember(ctx.db, ctx.member.id)?.structure.id ?? null),
       expiresAt: draft.until ?? defaultExpiry(ctx),
     },
     ctx.now,

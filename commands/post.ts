@@ -42,7 +42,7 @@ function draftFromLine(
   kind: ListingKind,
   args: ReturnType<typeof postArgs.parse>,
 ): { draft: PostDraft; notes: Inline[][] } {
-  const { place, terms, until } = args.options;
+  const { place, terms, until, structure } = args.options;
   // Optional values not typed count as skipped; typed but not understood, they are asked again.
   const draft: PostDraft = {
     kind,
@@ -51,6 +51,12 @@ function draftFromLine(
     until: until ? undefined : null,
   };
   const notes: Inline[][] = [];
+  if (structure) {
+    const answer = ctx.catalog.lookup("answers", structure, ctx.locale);
+    if (answer.found && answer.id === "no") draft.personal = true;
+    else if (!answer.found || answer.id !== "yes")
+      throw new UserError("listing-structure-option", { typed: structure.slice(0, 30) });
+  }
   const attempt = (fn: () => void) => {
     try {
       fn();
@@ -106,7 +112,7 @@ export const offerCommand = defineCommand({
   section: "post",
   access: "everyone",
   membersOnly: true,
-  options: ["place", "terms", "until"],
+  options: ["place", "terms", "until", "structure"],
   args: postArgs,
   run: (ctx, args) => post(ctx, "offer", args),
 });
@@ -118,7 +124,7 @@ export const needCommand = defineCommand({
   section: "post",
   access: "everyone",
   membersOnly: true,
-  options: ["place", "terms", "until"],
+  options: ["place", "terms", "until", "structure"],
   args: postArgs,
   run: (ctx, args) => post(ctx, "need", args),
 });

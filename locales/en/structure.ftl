@@ -77,6 +77,8 @@ structure-admin-done = ✅ { $name } is now an administrator of the organisation
 structure-last-admin = You are the last administrator: name another one before leaving ({ $admin }).
 structure-left = You no longer act for “{ $name }”. Your listings already posted stay in its name.
 
+listing-structure-option = I did not understand structure:{ $typed }. Type structure:no to post in your own name only, or nothing to post on behalf of your organisation.
+
 directory-heading = { $count ->
     [one] One organisation, most recent first:
    *[other] { $count } organisations, most recent first:

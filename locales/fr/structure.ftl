@@ -77,6 +77,8 @@ structure-admin-done = ✅ { $name } est maintenant administrateur ou administra
 structure-last-admin = Vous êtes le dernier administrateur : nommez-en un autre avant de partir ({ $admin }).
 structure-left = Vous n'agissez plus pour « { $name } ». Vos annonces déjà publiées restent à son nom.
 
+listing-structure-option = Je n'ai pas compris structure:{ $typed }. Tapez structure:non pour publier en votre nom seul, ou rien pour publier au nom de votre structure.
+
 directory-heading = { $count ->
     [one] Une structure, les plus récentes d'abord :
    *[other] { $count } structures, les plus récentes d'abord :

@@ -109,6 +109,27 @@ describe("contacting a listing's author", () => {
   });
 });
 
+describe("the sender's structure", () => {
+  it("names the structure the sender acts for in the relayed message", async () => {
+    await withOffer();
+    await bot.say("/structure creer", { as: "bob", dm: true });
+    for (const answer of [
+      "Garage du Lavedan",
+      "entreprise",
+      "G",
+      "Lourdes",
+      "passer",
+      "passer",
+      "passer",
+    ])
+      await bot.say(answer, { as: "bob", dm: true });
+    const sent = await bot.say("/contacter 1 Bonjour", { as: "bob" });
+    expect(onlyPrivateTo(sent, "ana").text).toContain(
+      "Bob (Garage du Lavedan) vous écrit au sujet de votre annonce #1",
+    );
+  });
+});
+
 describe("sharing handles", () => {
   it("reveals handles only once both sides agreed", async () => {
     await withOffer();
@@ -191,6 +212,20 @@ describe("reports", () => {
     ]);
     expect(await bot.ask("/signaler 1", { as: "bob" })).toContain(
       "Pourquoi signalez-vous l'annonce #1",
+    );
+  });
+
+  it("reports the messages of a conversation, quoting the last one received", async () => {
+    await withOffer();
+    bot.adapter.animators.add("room1|carla");
+    await bot.say("/reseau", { as: "carla" });
+    await bot.say("/contacter 1 Achetez mes lunettes de soleil !", { as: "bob" });
+    const sent = await bot.say("/signaler message 1 Publicité", { as: "ana", dm: true });
+    const notice = onlyPrivateTo(sent, "carla");
+    expect(notice.text).toContain("Ana signale des messages de Bob");
+    expect(notice.text).toContain("Dernier message reçu : « Achetez mes lunettes de soleil ! »");
+    expect(await bot.ask("/signaler message 9 Publicité", { as: "ana", dm: true })).toContain(
+      "Je ne trouve pas de conversation n°9",
     );
   });
 });

@@ -97,11 +97,17 @@ describe("a member's structure", () => {
       as: "ana",
     });
     expect(listingById(bot.app.db, 1)?.structureId).toBe(1);
+    await bot.say("/offre Vélo personnel #vehicules lieu:Tarbes structure:non", { as: "ana" });
+    expect(listingById(bot.app.db, 2)?.structureId).toBeNull();
+    expect(
+      await bot.ask("/offre Vélo #vehicules lieu:Tarbes structure:peutetre", { as: "ana" }),
+    ).toContain("Je n'ai pas compris structure:peutetre");
     expect(await bot.ask("/annonce 1", { as: "bob" })).toContain(
       "Publiée par : Ana — Boulangerie Dupont",
     );
     const profile = await bot.ask("/structure 1", { as: "bob" });
     expect(profile).toContain("Une annonce ouverte");
+    expect(profile).not.toContain("Vélo personnel");
     expect(profile).toContain("#1 Four à pain disponible le dimanche");
     expect(await bot.ask("/structure modifier nom Autre nom", { as: "bob" })).toContain(
       "Vous n'agissez encore pour aucune structure",
