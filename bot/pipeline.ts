@@ -169,6 +169,7 @@ export class Pipeline {
         platform: inbound.platform,
         platformUserId: inbound.sender.id,
         displayName: inbound.sender.displayName,
+        username: inbound.sender.username ?? null,
       },
       now,
     );

@@ -187,7 +187,17 @@ function handleOf(t: Translator, member: Member): Inline[] {
         },
       ];
     case "telegram":
-      return [t("contact-handle-telegram", { id: member.platformUserId })];
+      return member.username
+        ? [
+            t("contact-handle-telegram-username"),
+            " ",
+            {
+              kind: "link",
+              text: `@${member.username}`,
+              url: `https://t.me/${encodeURIComponent(member.username)}`,
+            },
+          ]
+        : [t("contact-handle-telegram", { id: member.platformUserId })];
     default:
       return [t("contact-handle-other", { platform: member.platform, id: member.platformUserId })];
   }

@@ -57,6 +57,8 @@ export const members = sqliteTable(
     platform: text().notNull(),
     platformUserId: text().notNull(),
     displayName: text().notNull(),
+    /** Public username apart from the id (Telegram `@name`), only ever shown by mutual consent. */
+    username: text(),
     /** The member's own choice (`/langue`); null means "follow the platform or territory". */
     locale: text(),
     /** Network of the last group room the member wrote in: the default network of their posts. */

@@ -52,6 +52,7 @@ contact-share-how = To accept: { $share }. Otherwise do nothing: the conversatio
 contact-share-waiting = Noted. Your contact details will be given to { $name } only if they agree to share theirs too (conversation no. { $thread }).
 contact-shared = 🤝 You both agreed to share your contact details (conversation no. { $thread }). Here are { $name }'s:
 contact-handle-matrix = On Matrix:
+contact-handle-telegram-username = On Telegram:
 contact-handle-telegram = On Telegram: user id { $id } (look it up, or write from tg://user?id={ $id }).
 contact-handle-other = On { $platform }: { $id }
 contact-conclude-author-only = Only the author of listing #{ $id } can record its outcome.

@@ -52,6 +52,7 @@ contact-share-how = Pour accepter : { $share }. Sinon, ne faites rien : la conve
 contact-share-waiting = C'est noté. Vos coordonnées ne seront données à { $name } que s'il ou elle accepte aussi de partager les siennes (conversation n°{ $thread }).
 contact-shared = 🤝 Vous avez tous deux accepté de partager vos coordonnées (conversation n°{ $thread }). Voici celles de { $name } :
 contact-handle-matrix = Sur Matrix :
+contact-handle-telegram-username = Sur Telegram :
 contact-handle-telegram = Sur Telegram : identifiant { $id } (cherchez-le, ou écrivez-lui depuis tg://user?id={ $id }).
 contact-handle-other = Sur { $platform } : { $id }
 contact-conclude-author-only = Seul l'auteur de l'annonce #{ $id } peut en enregistrer l'issue.

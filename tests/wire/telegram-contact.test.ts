@@ -85,8 +85,9 @@ describe("contact on Telegram", () => {
     expect(payloadsTo(fake, ana.id)).not.toMatch(/3003|bob_le_bricoleur/);
     press(fake, ana, offer, "Oui, partager");
     const toBob = await sentTo(fake, bob.id, "Voici celles de Ana");
-    expect(toBob.text).toContain("3002");
+    expect(toBob.text).toContain("Sur Telegram : @ana_boulange");
+    expect(toBob.source).toContain('href="https://t.me/ana_boulange"');
     const toAna = await sentTo(fake, ana.id, "Voici celles de Bob");
-    expect(toAna.text).toContain("3003");
+    expect(toAna.text).toContain("Sur Telegram : @bob_le_bricoleur");
   });
 });

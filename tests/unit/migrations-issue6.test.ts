@@ -1,5 +1,5 @@
 /**
- * Migrations 0006 (structures, network membership, contacts) and 0007 (the directory's index) applied to a database written
+ * Migrations 0006 (structures, network membership, contacts) 0007 (the directory's index) and 0008 (members' usernames) applied to a database written
  * by the previous version: existing members, networks and listings are kept and usable.
  */
 import { cpSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -32,7 +32,7 @@ function migrationsBefore0006(folder: string): string {
   return copy;
 }
 
-describe("migrations 0006 and 0007", () => {
+describe("migrations 0006 to 0008", () => {
   it("applies on a database of the previous version and keeps its data", () => {
     const folder = tempFolder();
     cleanup = folder.remove;
@@ -60,9 +60,9 @@ describe("migrations 0006 and 0007", () => {
         join_policy: "open",
         join_questions: null,
       });
-      expect(client.prepare("SELECT charter_accepted_at FROM members WHERE id = 1").get()).toEqual({
-        charter_accepted_at: null,
-      });
+      expect(
+        client.prepare("SELECT charter_accepted_at, username FROM members WHERE id = 1").get(),
+      ).toEqual({ charter_accepted_at: null, username: null });
       client
         .prepare(
           "INSERT INTO contact_threads (listing_id, requester_id, author_id, created_at, last_message_at) VALUES (1, 2, 1, 5, 5)",
