@@ -12,26 +12,14 @@ import {
   renewCommand,
   showCommand,
 } from "./manage.js";
-import {
-  blockCommand,
-  concludeCommand,
-  contactCommand,
-  messagesCommand,
-  relayFlow,
-  replyCommand,
-  shareCommand,
-  unblockCommand,
-} from "./contact.js";
-import {
-  approveCommand,
-  charterCommand,
-  introduceCommand,
-  refuseCommand,
-  requestsCommand,
-} from "./membership.js";
+import { contactCommand, messagesCommand, relayFlow, replyCommand } from "./contact.js";
+import { blockCommand, concludeCommand, shareCommand, unblockCommand } from "./contact-consent.js";
+import { charterCommand } from "./charter.js";
+import { directoryCommand } from "./directory.js";
+import { approveCommand, introduceCommand, refuseCommand, requestsCommand } from "./membership.js";
 import { removeCommand } from "./moderation.js";
 import { reportCommand } from "./report.js";
-import { directoryCommand, structureCommand } from "./structure.js";
+import { structureCommand } from "./structure.js";
 import { structureFlow } from "./structure-flow.js";
 import { networkCommand, startCommand } from "./network.js";
 import { cancelCommand, needCommand, offerCommand, skipCommand } from "./post.js";

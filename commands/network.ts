@@ -19,7 +19,7 @@ import { lastListingId } from "../storage/listings.js";
 import { approveCurrentMembers, setJoinPolicy, setJoinQuestions } from "../storage/membership.js";
 import { nameKey } from "../storage/text.js";
 import { parsedArgs } from "./args.js";
-import { charterGate } from "./membership.js";
+import { charterGate } from "./charter.js";
 import { startPostFlow } from "./post-flow.js";
 import { defineCommand, here, type CommandContext, type CommandResult } from "./types.js";
 

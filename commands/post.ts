@@ -18,7 +18,7 @@ import {
   splitTitle,
   type PostDraft,
 } from "./post-draft.js";
-import { charterGate } from "./membership.js";
+import { charterGate } from "./charter.js";
 import { postFlow, startPostFlow } from "./post-flow.js";
 import { structureFlow } from "./structure-flow.js";
 import {

@@ -1,7 +1,7 @@
 /**
  * Structures: `/structure` (mine, or another's profile by number), `/structure creer`
  * (guided), `modifier`, `inviter` (a one-time code for a colleague), `rejoindre <code>`,
- * `equipe`, `admin <n°>`, `quitter`; and the directory `/annuaire [mots] [secteur:…] [lieu:…]`.
+ * `equipe`, `admin <n°>`, `quitter`; The directory is in directory.ts.
  */
 import { randomBytes } from "node:crypto";
 import { UserError } from "../bot/errors.js";
@@ -12,7 +12,6 @@ import {
   joinStructure,
   leaveStructure,
   openListingsOfStructure,
-  searchStructures,
   setStructureRole,
   structureById,
   structureOfMember,
@@ -23,17 +22,9 @@ import {
 } from "../storage/structures.js";
 import { nameKey } from "../storage/text.js";
 import { parsedArgs } from "./args.js";
-import { resolveListingPlace } from "./listing-input.js";
 import { listingLine } from "./listing-view.js";
 import { startStructureFlow } from "./structure-flow.js";
-import {
-  SECTORS,
-  communeLabel,
-  fieldOf,
-  parseField,
-  resolveSector,
-  structureCard,
-} from "./structure-input.js";
+import { fieldOf, parseField, structureCard } from "./structure-input.js";
 import {
   defineCommand,
   here,
@@ -46,8 +37,6 @@ import {
 const INVITE_DAYS = 7;
 /** Open listings shown on a profile. */
 const PROFILE_LISTINGS = 10;
-/** Structures shown by the directory. */
-const DIRECTORY_PAGE = 10;
 
 /** The actions of `/structure`, by the words people type in either language. */
 const ACTIONS: Record<string, (ctx: CommandContext, rest: string[]) => CommandResult> = {
@@ -290,69 +279,5 @@ export const structureCommand = defineCommand({
       throw error;
     }
     return action(ctx, rest);
-  },
-});
-
-/** `/annuaire [mots] [secteur:…] [lieu:…]` — the directory of structures. */
-export const directoryCommand = defineCommand({
-  id: "directory",
-  names: { fr: ["annuaire"], en: ["directory"] },
-  section: "contact",
-  access: "everyone",
-  options: ["place", "sector"],
-  args: parsedArgs,
-  run(ctx, args) {
-    const sector = args.options.sector ? resolveSector(args.options.sector) : undefined;
-    const placeTyped = args.options.place;
-    const place = placeTyped ? resolveListingPlace(ctx, placeTyped) : undefined;
-    const found = searchStructures(
-      ctx.db,
-      ctx.places,
-      {
-        words: args.words,
-        ...(sector ? { sector } : {}),
-        ...(place && place.kind !== "postcode"
-          ? { place: { kind: place.kind, code: place.code } }
-          : {}),
-      },
-      DIRECTORY_PAGE + 1,
-    );
-    if (found.length === 0)
-      return here(
-        message([
-          paragraph(
-            ctx.t("directory-none", {
-              create: ctx.command("structure", ctx.t("structure-word-create")),
-            }),
-          ),
-        ]),
-      );
-    const shown = found.slice(0, DIRECTORY_PAGE);
-    return here(
-      message(
-        [
-          paragraph(strong(ctx.t("directory-heading", { count: shown.length }))),
-          list(
-            shown.map((s) => [
-              strong(`n°${s.id}`),
-              " ",
-              strong(s.name),
-              ` — ${ctx.t(`structure-type-${s.type}`)} · ${SECTORS.label(s.sector, ctx.locale)} · ${communeLabel(ctx, s.communeCode)}`,
-            ]),
-          ),
-          paragraph(
-            ctx.t(found.length > DIRECTORY_PAGE ? "directory-more" : "directory-how", {
-              profile: `${ctx.command("structure")} <n°>`,
-            }),
-          ),
-        ],
-        shown.slice(0, 5).map((s) => [
-          {
-            label: ctx.t("button-structure-show", { name: s.name }),
-            command: ctx.command("structure", s.id),
-          },
-        ]),
-      ),
-    );
   },
 });

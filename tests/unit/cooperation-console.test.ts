@@ -64,3 +64,27 @@ describe("structures in the console", () => {
     );
   });
 });
+
+describe("membership in the console", () => {
+  it("holds a newcomer's post until the animator approves with the numbered button", async () => {
+    const out = await script([
+      ":animator on",
+      "/reseau Réseau du Val",
+      "/reseau adhesion validation",
+      ":as Dan",
+      "/offre Perceuse #equipements lieu:Tarbes",
+      ":as Camille",
+      ":dm",
+      "1",
+      ":as Dan",
+      ":room tarbes",
+      "/offre Perceuse #equipements lieu:Tarbes",
+    ]);
+    const refused = after(out, "[#tarbes] Dan > /offre Perceuse #equipements lieu:Tarbes");
+    expect(refused).toContain("attend la réponse de ses animateurs");
+    expect(refused).toContain("── en privé à camille ──\n🙋 Dan demande à rejoindre le réseau");
+    expect(refused).toContain("[1] ✅ Accepter");
+    expect(after(out, "[dm] Camille > 1")).toContain("Dan fait maintenant partie du réseau");
+    expect(out).toContain("Votre offre #1 est publiée");
+  });
+});
