@@ -116,17 +116,26 @@ function checkMessageLimit(ctx: CommandContext): void {
     throw new UserError("contact-messages-limit", { max });
 }
 
-/** `/contacter 42 <text>`: starts (or continues) the conversation with a listing's author. */
-export function contactAuthor(ctx: CommandContext, listingId: number, text: string): Reply {
+/** The listing and its author, if the person may write to them about it; else why not. */
+export function contactable(
+  ctx: CommandContext,
+  listingId: number,
+): { listing: Listing; author: Member } {
   const listing = findListing(ctx, listingId);
   if (listing.authorId === ctx.member.id)
     throw new UserError("contact-own-listing", { id: listing.id });
   if (listing.status !== "open")
     throw new UserError("contact-listing-not-open", { id: listing.id });
-  checkLength(text);
   const author = memberById(ctx.db, listing.authorId);
   if (!author) throw new UserError("listing-not-found", { id: listing.id });
   if (hasBlocked(ctx.db, author.id, ctx.member.id)) throw new UserError("contact-blocked");
+  return { listing, author };
+}
+
+/** `/contacter 42 <text>`: starts (or continues) the conversation with a listing's author. */
+export function contactAuthor(ctx: CommandContext, listingId: number, text: string): Reply {
+  const { listing, author } = contactable(ctx, listingId);
+  checkLength(text);
   if (!findThread(ctx.db, listing.id, ctx.member.id)) {
     const max = ctx.settings.contactsPerDay ?? DEFAULT_CONTACTS_PER_DAY;
     if (threadsStartedSince(ctx.db, ctx.member.id, ctx.now - DAY) >= max)

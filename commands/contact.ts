@@ -4,7 +4,6 @@
  * blocking) in contact-consent.ts; reports (`/signaler`) in report.ts.
  */
 import { z } from "zod";
-import { UserError } from "../bot/errors.js";
 import { list, message, paragraph, strong, type Inline } from "../bot/reply.js";
 import { lastMessageOf, threadsOfMember, type ContactThread } from "../storage/contacts.js";
 import { endConversation, getConversation } from "../storage/conversations.js";
@@ -15,6 +14,7 @@ import {
   RELAY_FLOW,
   askForText,
   contactAuthor,
+  contactable,
   otherSide,
   ownThread,
   publicName,
@@ -43,8 +43,8 @@ export const contactCommand = defineCommand({
   args: numberAndText,
   run(ctx, { number, text }) {
     if (!text) {
-      const listing = listingById(ctx.db, number);
-      if (!listing) throw new UserError("listing-not-found", { id: number });
+      // Refused now rather than after the person has written their message.
+      const { listing } = contactable(ctx, number);
       return askForText(
         ctx,
         { listingId: number },

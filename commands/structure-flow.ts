@@ -5,7 +5,12 @@
 import { UserError } from "../bot/errors.js";
 import { list, message, paragraph, strong, type Block, type Button } from "../bot/reply.js";
 import { endConversation, getConversation, saveConversation } from "../storage/conversations.js";
-import { createStructure, type NewStructure, type Structure } from "../storage/structures.js";
+import {
+  createStructure,
+  structureOfMember,
+  type NewStructure,
+  type Structure,
+} from "../storage/structures.js";
 import { nameKey } from "../storage/text.js";
 import {
   OPTIONAL_FIELDS,
@@ -71,6 +76,12 @@ function nextField(draft: StructureDraft): StructureField | undefined {
 
 /** Starts the guided creation; from a group, the questions go to the private chat. */
 export function startStructureFlow(ctx: CommandContext): CommandResult {
+  const current = structureOfMember(ctx.db, ctx.member.id);
+  if (current)
+    throw new UserError("structure-already", {
+      name: current.structure.name,
+      leave: ctx.command("structure", ctx.t("structure-word-leave")),
+    });
   const draft: StructureDraft = { answered: [] };
   saveConversation(
     ctx.db,

@@ -54,6 +54,7 @@ const ACTIONS: Record<string, (ctx: CommandContext, rest: string[]) => CommandRe
   admin: promote,
   quitter: leave,
   leave,
+  partir: leave,
 };
 
 /** The person's structure, or a refusal saying how to create or join one. */
@@ -154,6 +155,8 @@ function invite(ctx: CommandContext): CommandResult {
 function join(ctx: CommandContext, rest: string[]): CommandResult {
   const typed = (rest[0] ?? "").toUpperCase();
   if (!typed) throw new UserError("structure-join-code-missing");
+  const current = structureOfMember(ctx.db, ctx.member.id);
+  if (current) checkNotLastAdmin(ctx, current.structure, current.role);
   const structureId = useInvite(ctx.db, typed, ctx.member.id, ctx.now);
   const structure = structureId === undefined ? undefined : structureById(ctx.db, structureId);
   if (!structure) throw new UserError("structure-join-code-invalid", { code: typed });
@@ -221,14 +224,24 @@ function promote(ctx: CommandContext, rest: string[]): CommandResult {
   );
 }
 
-function leave(ctx: CommandContext): CommandResult {
-  const { structure, role } = mine(ctx);
-  const team_ = structureTeam(ctx.db, structure.id);
-  const otherAdmins = team_.filter((m) => m.role === "admin" && m.memberId !== ctx.member.id);
-  if (role === "admin" && otherAdmins.length === 0 && team_.length > 1)
+/** A structure keeps an administrator while it has members: the last one names another first. */
+function checkNotLastAdmin(
+  ctx: CommandContext,
+  structure: Structure,
+  role: "admin" | "member",
+): void {
+  const team = structureTeam(ctx.db, structure.id);
+  const otherAdmins = team.filter((m) => m.role === "admin" && m.memberId !== ctx.member.id);
+  if (role === "admin" && otherAdmins.length === 0 && team.length > 1)
     throw new UserError("structure-last-admin", {
+      name: structure.name,
       admin: `${ctx.command("structure", "admin")} <n°>`,
     });
+}
+
+function leave(ctx: CommandContext): CommandResult {
+  const { structure, role } = mine(ctx);
+  checkNotLastAdmin(ctx, structure, role);
   leaveStructure(ctx.db, ctx.member.id);
   ctx.audit({ action: "structure-left", details: { structure: structure.id } });
   return here(message([paragraph(ctx.t("structure-left", { name: structure.name }))]));

@@ -12,6 +12,7 @@ structure-word-create = create
 structure-word-edit = edit
 structure-word-invite = invite
 structure-word-join = join
+structure-word-leave = leave
 structure-word-team = team
 
 button-structure-create = 🏢 Create my organisation
@@ -46,6 +47,7 @@ structure-contact-length = The contact is too long ({ $max } characters at most)
 
 structure-created = ✅ The organisation “{ $name }” is created, and you are its administrator.
 structure-created-next = Your next listings will be posted on its behalf. To invite a colleague: { $invite }. To post: { $offer }.
+structure-already = You already act for “{ $name }”. To create another organisation, leave this one first: { $leave }.
 structure-none = You do not act for any organisation yet. Create yours with { $create }, or join one with the code a colleague gives you.
 structure-not-found = There is no organisation no. { $id }. Search the directory: /directory.
 structure-action-unknown = I do not know the action “{ $typed }”.
@@ -74,7 +76,7 @@ structure-team-how = To name another administrator: { $admin }
 structure-not-a-colleague = “{ $id }” is not a number of your team. See the team: { $team }
 structure-admin-notice = You are now an administrator of “{ $name }”.
 structure-admin-done = ✅ { $name } is now an administrator of the organisation.
-structure-last-admin = You are the last administrator: name another one before leaving ({ $admin }).
+structure-last-admin = You are the last administrator of “{ $name }”: name another one before leaving ({ $admin }).
 structure-left = You no longer act for “{ $name }”. Your listings already posted stay in its name.
 
 listing-structure-option = I did not understand structure:{ $typed }. Type structure:no to post in your own name only, or nothing to post on behalf of your organisation.

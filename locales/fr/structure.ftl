@@ -12,6 +12,7 @@ structure-word-create = creer
 structure-word-edit = modifier
 structure-word-invite = inviter
 structure-word-join = rejoindre
+structure-word-leave = quitter
 structure-word-team = equipe
 
 button-structure-create = 🏢 Créer ma structure
@@ -46,6 +47,7 @@ structure-contact-length = Le contact est trop long ({ $max } caractères au plu
 
 structure-created = ✅ La structure « { $name } » est créée, et vous en êtes administrateur ou administratrice.
 structure-created-next = Vos prochaines annonces seront publiées en son nom. Pour inviter un collègue : { $invite }. Pour publier : { $offer }.
+structure-already = Vous agissez déjà pour « { $name } ». Pour créer une autre structure, quittez d'abord celle-ci : { $leave }.
 structure-none = Vous n'agissez encore pour aucune structure. Créez la vôtre avec { $create }, ou rejoignez-en une avec le code qu'un collègue vous donne.
 structure-not-found = Il n'y a pas de structure n°{ $id }. Cherchez dans l'annuaire : /annuaire.
 structure-action-unknown = Je ne connais pas l'action « { $typed } ».
@@ -74,7 +76,7 @@ structure-team-how = Pour nommer un autre administrateur : { $admin }
 structure-not-a-colleague = « { $id } » n'est pas un numéro de votre équipe. Voir l'équipe : { $team }
 structure-admin-notice = Vous êtes maintenant administrateur ou administratrice de « { $name } ».
 structure-admin-done = ✅ { $name } est maintenant administrateur ou administratrice de la structure.
-structure-last-admin = Vous êtes le dernier administrateur : nommez-en un autre avant de partir ({ $admin }).
+structure-last-admin = Vous êtes le dernier administrateur de « { $name } » : nommez-en un autre avant de partir ({ $admin }).
 structure-left = Vous n'agissez plus pour « { $name } ». Vos annonces déjà publiées restent à son nom.
 
 listing-structure-option = Je n'ai pas compris structure:{ $typed }. Tapez structure:non pour publier en votre nom seul, ou rien pour publier au nom de votre structure.

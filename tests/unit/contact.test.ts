@@ -93,6 +93,7 @@ describe("contacting a listing's author", () => {
 
   it("refuses to contact one's own listing, or a closed one", async () => {
     await withOffer();
+    expect(await bot.ask("/contacter 1", { as: "ana", button: "m1" })).toContain("est la vôtre");
     expect(await bot.ask("/contacter 1 moi ?", { as: "ana" })).toContain("est la vôtre");
     await bot.say("/cloturer 1 donne", { as: "ana" });
     expect(await bot.ask("/contacter 1 encore ?", { as: "bob" })).toContain("n'est plus ouverte");

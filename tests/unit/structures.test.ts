@@ -146,6 +146,27 @@ describe("a member's structure", () => {
   });
 });
 
+describe("one structure at a time", () => {
+  it("asks to leave the current structure before creating another, and keeps an administrator", async () => {
+    bot = await startHarness();
+    await createStructure();
+    expect(await bot.ask("/structure creer", { as: "ana" })).toContain(
+      "Vous agissez déjà pour « Boulangerie Dupont »",
+    );
+    const invited = await bot.say("/structure inviter", { as: "ana", dm: true });
+    const code = /rejoindre ([A-Z0-9]{8})/.exec(invited[0]!.text)?.[1];
+    await bot.say(`/structure rejoindre ${code}`, { as: "bob", dm: true });
+    expect(await bot.ask("/structure quitter", { as: "ana" })).toContain(
+      "Vous êtes le dernier administrateur de « Boulangerie Dupont »",
+    );
+    expect(await bot.ask("/structure quitter", { as: "bob" })).toContain(
+      "Vous n'agissez plus pour « Boulangerie Dupont »",
+    );
+    expect(await bot.ask("/structure quitter", { as: "ana" })).toContain("Vous n'agissez plus");
+    expect(await bot.ask("/structure creer", { as: "ana" })).toContain("Étape 1/7");
+  });
+});
+
 describe("the directory", () => {
   it("finds structures by words, sector and place, and shows their profile", async () => {
     bot = await startHarness();
