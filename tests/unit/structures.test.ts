@@ -4,6 +4,7 @@
  * directory (full text, sector, place hierarchy).
  */
 import { afterEach, describe, expect, it } from "vitest";
+import { loadDemo } from "../../bot/demo.js";
 import { listingById } from "../../storage/listings.js";
 import { startHarness, type Harness, type Sent } from "../helpers/harness.js";
 
@@ -207,5 +208,20 @@ describe("the directory", () => {
     expect(await bot.ask("/directory garage in:65", { as: "dan", localeHint: "en" })).toContain(
       "Garage du Lavedan — Company · Wholesale and retail trade",
     );
+  });
+});
+
+describe("the demo territory", () => {
+  it("comes with its structures, in the directory and on their listings", async () => {
+    bot = await startHarness();
+    loadDemo(bot.app.db, bot.app.places, bot.clock.now(), 60);
+    const directory = await bot.ask("/annuaire lieu:65");
+    expect(directory).toContain("7 structures");
+    expect(directory).toContain(
+      "Hôpital de l'Adour — Collectivité ou organisme public · Santé humaine et action sociale · Tarbes (65)",
+    );
+    expect(await bot.ask("/annuaire confiture")).toContain("Confitures du Lavedan");
+    const hospital = /n°(\d+) Hôpital de l'Adour/.exec(directory)?.[1];
+    expect(await bot.ask(`/structure ${hospital}`)).toContain("2 annonces ouvertes");
   });
 });
