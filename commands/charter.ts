@@ -66,11 +66,20 @@ export const charterCommand = defineCommand({
         ctx.audit({ action: "charter-accepted" });
       }
       return here(
-        message([
-          paragraph(
-            ctx.t("charter-accepted", { offer: ctx.command("offer"), need: ctx.command("need") }),
-          ),
-        ]),
+        message(
+          [
+            paragraph(
+              ctx.t("charter-accepted", { offer: ctx.command("offer"), need: ctx.command("need") }),
+            ),
+          ],
+          // The guided forms, one press away from what the person was about to do.
+          [
+            [
+              { label: ctx.t("button-post-offer"), command: ctx.command("offer") },
+              { label: ctx.t("button-post-need"), command: ctx.command("need") },
+            ],
+          ],
+        ),
         ctx.fromButton,
       );
     }

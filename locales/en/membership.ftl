@@ -4,6 +4,8 @@ button-approve = ✅ Approve
 button-refuse = ❌ Refuse
 button-approve-name = ✅ Approve { $name }
 button-refuse-name = ❌ Refuse { $name }
+button-post-offer = 📣 Post an offer
+button-post-need = 🔎 Post a need
 button-charter-accept = ✅ I accept the charter
 
 membership-request-notice = 🙋 { $name } asks to join the network “{ $network }”.

@@ -4,6 +4,8 @@ button-approve = ✅ Accepter
 button-refuse = ❌ Refuser
 button-approve-name = ✅ Accepter { $name }
 button-refuse-name = ❌ Refuser { $name }
+button-post-offer = 📣 Publier une offre
+button-post-need = 🔎 Publier un besoin
 button-charter-accept = ✅ J'accepte la charte
 
 membership-request-notice = 🙋 { $name } demande à rejoindre le réseau « { $network } ».

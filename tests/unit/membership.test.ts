@@ -170,7 +170,9 @@ describe("the territory charter", () => {
     expect(asked[0]!.text).toContain("privilégier la coopération");
     expect(asked[0]!.buttons).toEqual(["/charte oui"]);
     expect(count("SELECT count(*) FROM listings")).toBe(0);
-    expect(await bot.ask("/charte oui", { button: "m1" })).toContain("la charte est acceptée");
+    const accepted = await bot.say("/charte oui", { button: "m1" });
+    expect(accepted[0]!.text).toContain("la charte est acceptée");
+    expect(accepted[0]!.buttons).toEqual(["/offre", "/besoin"]);
     expect(count("SELECT count(*) FROM audit_log WHERE action = 'charter-accepted'")).toBe(1);
     expect(await bot.ask("/offre Prêt de camionnette #vehicules lieu:Tarbes")).toContain(
       "Votre offre #1 est publiée",
