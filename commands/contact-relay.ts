@@ -167,6 +167,10 @@ export function contactAuthor(ctx: CommandContext, listingId: number, text: stri
             thread: thread.id,
           }),
         ),
+        // Said plainly: the message waits until the author opens their private chat with the bot.
+        ...(author.unreachableSince === null
+          ? []
+          : [paragraph(ctx.t("contact-author-unreachable", { name: publicName(ctx.t, author) }))]),
       ],
       [[{ label: ctx.t("button-messages"), command: ctx.command("messages") }]],
     ),

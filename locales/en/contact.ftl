@@ -25,6 +25,7 @@ contact-continue-private = { $name }, I am writing to you privately for your mes
 contact-ask-text = Your message for the author of listing #{ $id } “{ $title }”? Write it here: I pass it on privately, with your name and your organisation, without your handle.
 contact-ask-reply = Your answer to { $name } (conversation no. { $thread })? Write it here.
 contact-sent = ✅ Message passed on privately to { $name }, the author of listing #{ $id } (conversation no. { $thread }). Their answer will reach you privately. Your handle is not shared.
+contact-author-unreachable = { $name } has not opened a private chat with the bot yet: your message will reach them as soon as they do.
 contact-reply-sent = ✅ Answer passed on to { $name } (conversation no. { $thread }).
 contact-incoming = ✉️ { $from } writes to you about your listing #{ $id } “{ $title }”:
 contact-incoming-reply = ✉️ { $from } answers you about listing #{ $id } “{ $title }”:

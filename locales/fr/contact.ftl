@@ -25,6 +25,7 @@ contact-continue-private = { $name }, je vous écris en privé pour votre messag
 contact-ask-text = Votre message pour l'auteur de l'annonce #{ $id } « { $title } » ? Écrivez-le ici : je le lui transmets en privé, avec votre nom et votre structure, sans votre identifiant.
 contact-ask-reply = Votre réponse à { $name } (conversation n°{ $thread }) ? Écrivez-la ici.
 contact-sent = ✅ Message transmis en privé à { $name }, l'auteur de l'annonce #{ $id } (conversation n°{ $thread }). Sa réponse vous arrivera en privé. Votre identifiant n'est pas communiqué.
+contact-author-unreachable = { $name } n'a pas encore ouvert de discussion privée avec le bot : votre message lui sera remis dès qu'il ou elle le fera.
 contact-reply-sent = ✅ Réponse transmise à { $name } (conversation n°{ $thread }).
 contact-incoming = ✉️ { $from } vous écrit au sujet de votre annonce #{ $id } « { $title } » :
 contact-incoming-reply = ✉️ { $from } vous répond au sujet de l'annonce #{ $id } « { $title } » :

@@ -276,6 +276,26 @@ describe("across platforms", () => {
 });
 
 describe("delivery of relayed messages", () => {
+  it("keeps a message for an author the bot cannot write to, says so, and delivers it when they come", async () => {
+    await withOffer();
+    let closed = true;
+    bot.adapter.beforeSend = (destination) => {
+      if (closed && destination.kind === "member" && destination.userId === "ana")
+        throw new DeliveryError("403 Forbidden: bot can't initiate conversation", "unreachable");
+    };
+    await bot.say("/contacter 1 Bonjour", { as: "bob" });
+    expect(privateTo(bot.adapter.sent, "ana")).toHaveLength(0);
+    // The next sender is told that Ana has not opened her private chat yet.
+    expect(await bot.ask("/contacter 1 Vous êtes là ?", { as: "carla" })).toContain(
+      "Ana n'a pas encore ouvert de discussion privée avec le bot",
+    );
+    closed = false;
+    await bot.say("/start", { as: "ana", dm: true });
+    const relayed = privateTo(bot.adapter.sent, "ana").map((s) => s.text);
+    expect(relayed.filter((t) => t.includes("Bob vous écrit"))).toHaveLength(1);
+    expect(relayed.filter((t) => t.includes("Carla vous écrit"))).toHaveLength(1);
+  });
+
   it("delivers a relayed message once, after a network failure", async () => {
     await withOffer();
     let failures = 0;
