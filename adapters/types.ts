@@ -24,6 +24,8 @@ export interface Sender {
   /** The platform's user id (Telegram numeric id, Matrix user id, console name). */
   id: string;
   displayName: string;
+  /** The person's public username where the platform has one apart from the id (Telegram). */
+  username?: string;
   /** The language the platform says the person uses (`fr`, `en-GB`...), if any. */
   localeHint?: string;
 }

@@ -70,6 +70,18 @@ const schema = z.object({
   LISTING_EXPIRY_DAYS: intInRange(1, 365, 60),
   RATE_LIMIT_PER_MINUTE: intInRange(1, 10_000, 30),
   BROADCASTS_PER_DAY: intInRange(1, 100, 5),
+  CONTACTS_PER_DAY: intInRange(1, 1_000, 10),
+  CONTACT_MESSAGES_PER_DAY: intInRange(1, 10_000, 60),
+  CHARTER_REQUIRED: z
+    .enum(["true", "false", "on", "off", "1", "0", "yes", "no"], { error: "true or false" })
+    .transform((v) => ["true", "on", "1", "yes"].includes(v))
+    .default(true),
+  CHARTER_TEXT: z
+    .string()
+    .trim()
+    .min(20, "the charter's text, at least 20 characters")
+    .max(4_000, "at most 4000 characters")
+    .optional(),
   TELEGRAM_BOT_TOKEN: z
     .string()
     .regex(/^\d+:[A-Za-z0-9_-]{20,}$/, "a bot token from BotFather, like 123456789:AA…")
@@ -153,6 +165,14 @@ export interface Config {
   health?: { host: string; port: number };
   /** How long a stop may spend delivering queued messages, in ms. Default 5 s. */
   shutdownDrainMs: number;
+  /** New conversations (`/contacter`) a member may start in 24 hours. Default 10. */
+  contactsPerDay: number;
+  /** Messages a member may send through the bot's relay in 24 hours. Default 60. */
+  contactMessagesPerDay: number;
+  /** Whether members accept the territory charter before their first post. Default true. */
+  charterRequired: boolean;
+  /** The territory's own charter (shown as written); default: the built-in French and English text. */
+  charterText?: string;
   /** Telegram connection, when TELEGRAM_BOT_TOKEN is set. */
   telegram?: TelegramConfig;
   /** Matrix connection, when MATRIX_HOMESERVER_URL and MATRIX_ACCESS_TOKEN are set. */
@@ -266,6 +286,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       ? { health: { host: c.HEALTH_HOST, port: c.HEALTH_PORT } }
       : {}),
     shutdownDrainMs: c.SHUTDOWN_DRAIN_SECONDS * 1000,
+    contactsPerDay: c.CONTACTS_PER_DAY,
+    contactMessagesPerDay: c.CONTACT_MESSAGES_PER_DAY,
+    charterRequired: c.CHARTER_REQUIRED,
+    ...(c.CHARTER_TEXT ? { charterText: c.CHARTER_TEXT } : {}),
     ...(telegram ? { telegram } : {}),
     ...(matrix ? { matrix } : {}),
   };

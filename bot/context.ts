@@ -81,7 +81,7 @@ export function createCommandContext(
     commandPrefix: prefix,
     command: (id, ...args) => commandLine(registry, locale, id, args, prefix),
     notifyMember: (memberId, build, dedupeKey) =>
-      notifier.queueToMember(memberId, (translator) => build(translator), now, dedupeKey),
+      notifier.queueToMember(memberId, build, now, dedupeKey),
     audit: (entry) => recordAudit(db, { ...entry, actorId: member.id }, now),
   };
 }

@@ -10,11 +10,23 @@ import { findOrCreateMember } from "../storage/members.js";
 import { bindRoomToNetwork, findOrCreateNetwork, findOrCreateRoom } from "../storage/networks.js";
 import type { Places } from "../storage/places.js";
 import { getSetting, setSetting } from "../storage/settings.js";
+import { createStructure } from "../storage/structures.js";
+import { nameKey } from "../storage/text.js";
 
 interface DemoData {
   network: string;
   rooms: { platform: string; id: string; title: string }[];
-  members: { id: string; name: string }[];
+  members: { id: string; name: string; structure?: string }[];
+  structures: {
+    id: string;
+    name: string;
+    type: string;
+    sector: string;
+    commune: string;
+    description: string;
+    website?: string;
+    publicContact?: string;
+  }[];
   listings: {
     author: string;
     kind: ListingKind;
@@ -54,6 +66,33 @@ export function loadDemo(db: Db, places: Places, now: number, expiryDays: number
         ),
       ]),
     );
+    const structures = new Map(
+      data.structures.map((s) => {
+        const commune = places.resolve(s.commune, { communeRequired: true });
+        if (commune.status !== "found" || commune.place.kind !== "commune")
+          throw new Error(`demo data: bad commune for "${s.name}"`);
+        const admin = data.members.find((m) => m.structure === s.id);
+        const adminId = admin && members.get(admin.id)?.id;
+        if (adminId === undefined) throw new Error(`demo data: nobody acts for "${s.name}"`);
+        const structure = createStructure(
+          db,
+          {
+            name: s.name,
+            nameKey: nameKey(s.name),
+            type: s.type,
+            sector: s.sector,
+            communeCode: commune.place.code,
+            placeTags: places.listingTags(commune.place),
+            description: s.description,
+            website: s.website ?? null,
+            publicContact: s.publicContact ?? null,
+          },
+          adminId,
+          now,
+        );
+        return [s.id, structure.id] as const;
+      }),
+    );
     // Oldest first, so that listing numbers grow with time as they do for real.
     const listings = [...data.listings].sort((a, b) => b.hoursAgo - a.hoursAgo);
     for (const item of listings) {
@@ -74,6 +113,9 @@ export function loadDemo(db: Db, places: Places, now: number, expiryDays: number
           place: placeColumns(places, resolved.place),
           authorId: author.id,
           networkId: network.id,
+          structureId: structures.get(
+            data.members.find((m) => m.id === item.author)?.structure ?? "",
+          ),
           expiresAt: createdAt + expiryDays * DAY,
         },
         createdAt,

@@ -20,7 +20,7 @@ export interface CommandLine {
 }
 
 /** The options every command may understand, by canonical name. */
-export type OptionName = "place" | "kind" | "terms" | "until" | "status";
+export type OptionName = "place" | "kind" | "terms" | "until" | "status" | "sector" | "structure";
 
 /** What people may type before the colon, in French and in English, for each option. */
 const OPTION_ALIASES = new Map<string, OptionName>(
@@ -43,6 +43,12 @@ const OPTION_ALIASES = new Map<string, OptionName>(
     statut: "status",
     status: "status",
     etat: "status",
+    secteur: "sector",
+    sector: "sector",
+    naf: "sector",
+    structure: "structure",
+    organisation: "structure",
+    organization: "structure",
   }) as [string, OptionName][],
 );
 

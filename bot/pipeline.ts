@@ -34,6 +34,7 @@ import { enqueueMessage, releaseHeld } from "../storage/outbox.js";
 import type { Places } from "../storage/places.js";
 import type { Clock } from "./clock.js";
 import { commandLine, createCommandContext, withPrefix } from "./context.js";
+import { admit } from "./admission.js";
 import { applyRoomEvent } from "./room-events.js";
 import { UserError } from "./errors.js";
 import { isLocale, localeFromHint, type I18n, type Locale, type Translator } from "./i18n.js";
@@ -168,6 +169,7 @@ export class Pipeline {
         platform: inbound.platform,
         platformUserId: inbound.sender.id,
         displayName: inbound.sender.displayName,
+        username: inbound.sender.username ?? null,
       },
       now,
     );
@@ -279,6 +281,7 @@ export class Pipeline {
       });
     }
     this.authorise(ctx, scope, command, command.access);
+    admit(ctx, command.membersOnly === true);
     const args = this.parse(scope, command, line);
     // Some commands need more rights for some uses (`/reseau` shows; `/reseau nom` binds).
     const access = command.accessFor?.(args);

@@ -98,6 +98,7 @@ function saveAlert(ctx: CommandContext, criteria: AlertCriteria): Reply {
 /** `/alerte <critères>` — saves an alert; `/alerte pause|reprise|suppr N` manages one. */
 export const alertCommand = defineCommand({
   id: "alert",
+  membersOnly: true,
   names: { fr: ["alerte"], en: ["alert"] },
   section: "find",
   access: "everyone",

@@ -20,7 +20,15 @@ import {
 } from "./manage.js";
 import { journalCommand } from "./journal.js";
 import { statsCommand } from "./stats.js";
+import { contactCommand, messagesCommand, relayFlow, replyCommand } from "./contact.js";
+import { blockCommand, concludeCommand, shareCommand, unblockCommand } from "./contact-consent.js";
+import { charterCommand } from "./charter.js";
+import { directoryCommand } from "./directory.js";
+import { approveCommand, introduceCommand, refuseCommand, requestsCommand } from "./membership.js";
 import { removeCommand } from "./moderation.js";
+import { reportCommand } from "./report.js";
+import { structureCommand } from "./structure.js";
+import { structureFlow } from "./structure-flow.js";
 import { networkCommand, startCommand } from "./network.js";
 import { cancelCommand, needCommand, offerCommand, skipCommand } from "./post.js";
 import { postFlow } from "./post-flow.js";
@@ -39,6 +47,16 @@ export const allCommands = [
   alertCommand,
   alertsCommand,
   digestCommand,
+  structureCommand,
+  directoryCommand,
+  contactCommand,
+  replyCommand,
+  messagesCommand,
+  shareCommand,
+  concludeCommand,
+  blockCommand,
+  unblockCommand,
+  reportCommand,
   showCommand,
   mineCommand,
   editCommand,
@@ -50,16 +68,21 @@ export const allCommands = [
   statsCommand,
   broadcastCommand,
   broadcastsCommand,
+  requestsCommand,
+  approveCommand,
+  refuseCommand,
   networkCommand,
   subscribeCommand,
   unsubscribeCommand,
   languageCommand,
+  charterCommand,
+  introduceCommand,
   helpCommand,
   startCommand,
 ] as Command[];
 
 /** All guided flows. */
-export const allFlows: Flow[] = [postFlow];
+export const allFlows: Flow[] = [postFlow, relayFlow, structureFlow];
 
 /** A registry of all commands. */
 export function createRegistry(): CommandRegistry {

@@ -13,7 +13,9 @@ import {
 import type { Catalog } from "../storage/catalog.js";
 import type { Listing } from "../storage/listings.js";
 import { memberById } from "../storage/members.js";
+import { contactsOfListing } from "../storage/contacts.js";
 import { networkById } from "../storage/networks.js";
+import { structureById } from "../storage/structures.js";
 import type { Places } from "../storage/places.js";
 import type { CommandContext } from "./types.js";
 
@@ -81,10 +83,13 @@ export function listingCard(
     [t("field-place"), " ", placeLabel(view.places, listing)],
   ];
   if (listing.terms) facts.push([t("field-terms"), " ", t(`terms-${listing.terms}`)]);
+  const structure =
+    listing.structureId === null ? undefined : structureById(view.db, listing.structureId);
   facts.push([
     t("field-author"),
     " ",
     author?.displayName ?? t("author-unknown"),
+    ...(structure ? [" — ", strong(structure.name)] : []),
     ...(network ? [" · ", network.name] : []),
   ]);
   facts.push([
@@ -94,6 +99,8 @@ export function listingCard(
     }),
   ]);
   facts.push([t("field-status"), " ", statusLabel(t, listing)]);
+  const contacts = contactsOfListing(view.db, listing.id);
+  if (contacts > 0) facts.push([t("listing-contacts", { count: contacts })]);
   blocks.push(list(facts));
   return blocks;
 }
@@ -118,8 +125,13 @@ export function listingButtons(
     } else {
       rows.push([{ label: ctx.t("button-delete"), command: ctx.command("delete", listing.id) }]);
     }
-  } else if (canModerate && listing.status === "open") {
-    rows.push([{ label: ctx.t("button-remove"), command: ctx.command("remove", listing.id) }]);
+  } else if (listing.status === "open") {
+    rows.push([
+      { label: ctx.t("button-contact"), command: ctx.command("contact", listing.id) },
+      { label: ctx.t("button-report"), command: ctx.command("report", listing.id) },
+    ]);
+    if (canModerate)
+      rows.push([{ label: ctx.t("button-remove"), command: ctx.command("remove", listing.id) }]);
   }
   return rows;
 }

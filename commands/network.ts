@@ -18,9 +18,11 @@ import {
 } from "../storage/networks.js";
 import { nextDigestTime } from "../bot/digest-time.js";
 import { lastListingId } from "../storage/listings.js";
+import { approveCurrentMembers, setJoinPolicy, setJoinQuestions } from "../storage/membership.js";
 import { nameKey } from "../storage/text.js";
 import { parsedArgs } from "./args.js";
 import { LINK_WORDS, linkRoom } from "./network-link.js";
+import { charterGate } from "./charter.js";
 import { startPostFlow } from "./post-flow.js";
 import { defineCommand, here, type CommandContext, type CommandResult } from "./types.js";
 
@@ -38,6 +40,9 @@ function showNetwork(ctx: CommandContext): CommandResult {
       paragraph(ctx.t("network-rooms", { count: rooms.length })),
       list(rooms.map((r) => [`${r.title ?? r.platformRoomId} (${r.platform})`])),
       paragraph(ctx.t(`network-policy-${network.joinPolicy}`)),
+      ...(network.joinQuestions
+        ? [paragraph(ctx.t("membership-questions", { questions: network.joinQuestions }))]
+        : []),
     ]),
   );
 }
@@ -56,6 +61,11 @@ export const networkCommand = defineCommand({
     if (!name) return showNetwork(ctx);
     const [first, ...rest] = name.split(" ");
     if (first && LINK_WORDS.has(nameKey(first))) return linkRoom(ctx, rest.join(" "));
+    const policy = first ? POLICY_WORDS.get(nameKey(first)) : undefined;
+    if (policy) {
+      if (ctx.room.networkId === null) return showNetwork(ctx);
+      return policy(ctx, ctx.room.networkId, rest.join(" "));
+    }
     if (first && SUMMARY_WORDS.has(nameKey(first))) {
       // A summary needs a network: an unbound room is told how to bind it first.
       if (ctx.room.networkId === null) return showNetwork(ctx);
@@ -98,6 +108,64 @@ export const networkCommand = defineCommand({
   },
 });
 
+/** `/reseau adhesion validation|ouverte`: who may join the network. */
+function setPolicy(ctx: CommandContext, networkId: number, typed: string): CommandResult {
+  const word = nameKey(typed);
+  const policy = VALIDATION_WORDS.has(word)
+    ? "validation"
+    : OPEN_WORDS.has(word)
+      ? "open"
+      : undefined;
+  if (!policy) {
+    throw new UserError("network-policy-word", {
+      example: `${ctx.command("network")} ${POLICY_EXAMPLE[ctx.locale]}`,
+    });
+  }
+  setJoinPolicy(ctx.db, networkId, policy);
+  const kept = policy === "validation" ? approveCurrentMembers(ctx.db, networkId, ctx.now) : 0;
+  ctx.audit({ action: "network-policy", networkId, details: { policy, approved: kept } });
+  return here(
+    message([
+      paragraph(
+        ctx.t(`network-policy-set-${policy}`, { count: kept, requests: ctx.command("requests") }),
+      ),
+    ]),
+  );
+}
+
+/** `/reseau questions <texte>` (or `non`): what people who ask to join are asked. */
+function setQuestions(ctx: CommandContext, networkId: number, typed: string): CommandResult {
+  const off = ctx.catalog.lookup("answers", typed || "-", ctx.locale);
+  const questions = off.found && off.id === "no" ? null : typed.trim();
+  if (questions !== null && (questions.length < 3 || questions.length > MAX_QUESTIONS))
+    throw new UserError("network-questions-length", { min: 3, max: MAX_QUESTIONS });
+  setJoinQuestions(ctx.db, networkId, questions);
+  ctx.audit({ action: "network-questions", networkId, details: { questions } });
+  return here(
+    message([
+      paragraph(
+        questions ? ctx.t("network-questions-set", { questions }) : ctx.t("network-questions-off"),
+      ),
+    ]),
+  );
+}
+
+/** Longest text of a network's questions. */
+const MAX_QUESTIONS = 500;
+const VALIDATION_WORDS = new Set(["validation", "valider", "fermee", "closed", "approval"]);
+const OPEN_WORDS = new Set(["ouverte", "ouvert", "libre", "open"]);
+const POLICY_EXAMPLE = { fr: "adhesion validation", en: "joining validation" } as const;
+/** Sub-commands of `/reseau` about joining the network. */
+const POLICY_WORDS = new Map<
+  string,
+  (ctx: CommandContext, networkId: number, rest: string) => CommandResult
+>([
+  ["adhesion", setPolicy],
+  ["joining", setPolicy],
+  ["policy", setPolicy],
+  ["questions", setQuestions],
+]);
+
 /** The first word of `/reseau resume 18:00` (the network's daily summary of new listings). */
 const SUMMARY_WORDS = new Set(["resume", "summary"]);
 
@@ -129,8 +197,8 @@ const SUMMARY_EXAMPLE = { fr: "resume 18:00", en: "summary 18:00" } as const;
 
 /** Deep-link payloads of `/start`, and what each begins. */
 const START_ACTIONS = new Map<string, (ctx: CommandContext) => CommandResult>([
-  ["offer", (ctx) => startPostFlow(ctx, { kind: "offer", quick: false })],
-  ["need", (ctx) => startPostFlow(ctx, { kind: "need", quick: false })],
+  ["offer", (ctx) => charterGate(ctx) ?? startPostFlow(ctx, { kind: "offer", quick: false })],
+  ["need", (ctx) => charterGate(ctx) ?? startPostFlow(ctx, { kind: "need", quick: false })],
 ]);
 
 /** `/start [action]` — the first message of a private chat, or a deep link from a group. */

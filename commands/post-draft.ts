@@ -10,6 +10,7 @@ import {
   type ListingKind,
 } from "../storage/listings.js";
 import { roomById } from "../storage/networks.js";
+import { structureOfMember } from "../storage/structures.js";
 import type { PlaceKind } from "../storage/places.js";
 import { defaultExpiry } from "./listing-input.js";
 import { listingButtons, listingCard, listingLine } from "./listing-view.js";
@@ -37,6 +38,8 @@ export interface PostDraft {
   until?: number | null;
   /** Started from the one-line form: publish as soon as the missing values are given. */
   quick: boolean;
+  /** Posted in the member's own name rather than their structure's (`structure:non`). */
+  personal?: boolean;
 }
 
 /** The steps of the guided form, in order. */
@@ -110,6 +113,10 @@ export function publishDraft(
       place: placeColumns(ctx.places, place),
       authorId: ctx.member.id,
       networkId: networkOf(ctx, originRoomId),
+      // Posted on behalf of the member's structure, when they act for one.
+      structureId: draft.personal
+        ? null
+        : (structureOfMember(ctx.db, ctx.member.id)?.structure.id ?? null),
       expiresAt: draft.until ?? defaultExpiry(ctx),
     },
     ctx.now,

@@ -18,8 +18,16 @@ import {
   splitTitle,
   type PostDraft,
 } from "./post-draft.js";
+import { charterGate } from "./charter.js";
 import { postFlow, startPostFlow } from "./post-flow.js";
-import { defineCommand, here, type CommandContext, type CommandResult } from "./types.js";
+import { structureFlow } from "./structure-flow.js";
+import {
+  defineCommand,
+  here,
+  type CommandContext,
+  type CommandResult,
+  type Flow,
+} from "./types.js";
 
 const postArgs = parsedArgs.transform((a) => ({
   ...splitTitle(a.text),
@@ -34,7 +42,7 @@ function draftFromLine(
   kind: ListingKind,
   args: ReturnType<typeof postArgs.parse>,
 ): { draft: PostDraft; notes: Inline[][] } {
-  const { place, terms, until } = args.options;
+  const { place, terms, until, structure } = args.options;
   // Optional values not typed count as skipped; typed but not understood, they are asked again.
   const draft: PostDraft = {
     kind,
@@ -43,6 +51,12 @@ function draftFromLine(
     until: until ? undefined : null,
   };
   const notes: Inline[][] = [];
+  if (structure) {
+    const answer = ctx.catalog.lookup("answers", structure, ctx.locale);
+    if (answer.found && answer.id === "no") draft.personal = true;
+    else if (!answer.found || answer.id !== "yes")
+      throw new UserError("listing-structure-option", { typed: structure.slice(0, 30) });
+  }
   const attempt = (fn: () => void) => {
     try {
       fn();
@@ -82,6 +96,8 @@ function post(
   kind: ListingKind,
   args: ReturnType<typeof postArgs.parse>,
 ): CommandResult {
+  const charter = charterGate(ctx);
+  if (charter) return charter;
   if (args.empty) return startPostFlow(ctx, { kind, quick: false });
   const { draft, notes } = draftFromLine(ctx, kind, args);
   if (nextStep(draft) === "publish")
@@ -95,7 +111,8 @@ export const offerCommand = defineCommand({
   names: { fr: ["offre", "ressource"], en: ["offer"] },
   section: "post",
   access: "everyone",
-  options: ["place", "terms", "until"],
+  membersOnly: true,
+  options: ["place", "terms", "until", "structure"],
   args: postArgs,
   run: (ctx, args) => post(ctx, "offer", args),
 });
@@ -106,7 +123,8 @@ export const needCommand = defineCommand({
   names: { fr: ["besoin", "demande"], en: ["need", "request"] },
   section: "post",
   access: "everyone",
-  options: ["place", "terms", "until"],
+  membersOnly: true,
+  options: ["place", "terms", "until", "structure"],
   args: postArgs,
   run: (ctx, args) => post(ctx, "need", args),
 });
@@ -126,6 +144,12 @@ export const cancelCommand = defineCommand({
     ),
 });
 
+/** The guided forms whose optional questions `/passer` skips. */
+const SKIPPABLE = new Map<string, Flow>([
+  [postFlow.id, postFlow],
+  [structureFlow.id, structureFlow],
+]);
+
 /** `/passer` — skips an optional question of the guided form. */
 export const skipCommand = defineCommand({
   id: "skip",
@@ -135,8 +159,9 @@ export const skipCommand = defineCommand({
   hidden: true,
   args: noArgs,
   run: (ctx) => {
-    if (!getConversation(ctx.db, ctx.member.id)) throw new UserError("draft-none");
-    const result = postFlow.answer(ctx, ctx.catalog.word("answers", "skip", ctx.locale));
+    const flow = SKIPPABLE.get(getConversation(ctx.db, ctx.member.id)?.flow ?? "");
+    if (!flow) throw new UserError("draft-none");
+    const result = flow.answer(ctx, ctx.catalog.word("answers", "skip", ctx.locale));
     // The guided form lives in the private chat, even when /passer is typed in a group.
     if (ctx.room.kind === "direct" || result === undefined) return result;
     return (Array.isArray(result) ? result : [result]).map((reply) => ({

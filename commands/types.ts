@@ -31,6 +31,16 @@ export interface CommandSettings {
   defaultLocale: Locale;
   /** Broadcasts an animator may send (or schedule) in 24 hours. */
   broadcastsPerDay: number;
+  /** `platform:id` of the territory administrators (told of reports). Default none. */
+  admins?: readonly string[];
+  /** New conversations a member may start per day (`/contacter`). Default 10. */
+  contactsPerDay?: number;
+  /** Messages a member may send through the bot per day. Default 60. */
+  contactMessagesPerDay?: number;
+  /** Whether the charter must be accepted before a first post. Default true. */
+  charterRequired?: boolean;
+  /** The territory charter's text when the territory wrote its own (else the default text). */
+  charterText?: string;
 }
 
 /** Where a reply goes. */
@@ -76,11 +86,15 @@ export interface CommandContext {
   command(id: string, ...args: (string | number)[]): string;
   /**
    * Queues a private message to another member, written in their language (with a
-   * `dedupeKey`, at most once); returns its outbox id, undefined when not queued.
+   * `dedupeKey`, at most once); `command` writes a command line in their language and their
+   * platform's form (for buttons). Returns its outbox id, undefined when not queued.
    */
   notifyMember(
     memberId: number,
-    build: (t: Translator) => RichText,
+    build: (
+      t: Translator,
+      command: (id: string, ...args: (string | number)[]) => string,
+    ) => RichText,
     dedupeKey?: string,
   ): number | undefined;
   /** Records an action of this person in the audit log. */
@@ -102,13 +116,18 @@ export interface Command<A = unknown> {
   args: z.ZodType<A, ParsedArgs>;
   /** Who may run it with these arguments, when some uses need more than `access`. */
   accessFor?(args: A): Access | undefined;
+  /**
+   * Needs the person to be a member of the network (approved, where the network validates
+   * its members): posting, contacting, saving alerts. Checked by the pipeline.
+   */
+  membersOnly?: boolean;
   /** Hidden from the help list (buttons-only helpers such as "more results"). */
   hidden?: boolean;
   run(ctx: CommandContext, args: A): CommandResult;
 }
 
 /** Help sections, in the order shown. */
-export const HELP_SECTIONS = ["post", "find", "manage", "moderate", "account"] as const;
+export const HELP_SECTIONS = ["post", "find", "contact", "manage", "moderate", "account"] as const;
 /** One help section. */
 export type HelpSection = (typeof HELP_SECTIONS)[number];
 

@@ -28,7 +28,8 @@ export type VocabularyName =
   | "alertActions"
   | "broadcastWords"
   | "rhythms"
-  | "weekdays";
+  | "weekdays"
+  | "structureTypes";
 
 /** What a lookup found. */
 export type Lookup = { found: true; id: string } | { found: false; suggestion?: string };

@@ -39,6 +39,12 @@ export const EXPORTED_TABLES = {
   broadcasts: schema.broadcasts,
   broadcast_deliveries: schema.broadcastDeliveries,
   broadcast_subscriptions: schema.broadcastSubscriptions,
+  structures: schema.structures,
+  structure_members: schema.structureMembers,
+  network_members: schema.networkMembers,
+  contact_threads: schema.contactThreads,
+  contact_messages: schema.contactMessages,
+  member_blocks: schema.memberBlocks,
 } satisfies Record<string, SQLiteTable>;
 
 /** Tables left out of the export, and why. A test fails when a table is in neither list. */
@@ -53,13 +59,16 @@ export const UNEXPORTED_TABLES: Record<string, string> = {
   __drizzle_migrations: "the migration record; the export names the schema instead",
   sqlite_sequence: "SQLite's own counters",
   listings_fts: "the full-text index of the listings, rebuilt from them",
+  structure_invites:
+    "one-time secrets for joining a structure, valid a week; its members are in structure_members",
+  structures_fts: "the full-text index of the structures, rebuilt from them",
   network_link_codes:
     "one-time secrets for binding a room, valid a day; who asked for one is in the audit log",
 };
 
 /** Whether a table is one of SQLite's full-text index's own (`listings_fts_data`…). */
 export function isIndexShadowTable(name: string): boolean {
-  return name.startsWith("listings_fts_");
+  return name.startsWith("listings_fts_") || name.startsWith("structures_fts_");
 }
 
 /** Columns holding JSON text, exported as objects. */
@@ -116,6 +125,18 @@ const NETWORK_ROWS: Record<keyof typeof EXPORTED_TABLES, string | undefined> = {
   broadcasts: "network_id = :network",
   broadcast_deliveries: "broadcast_id IN (SELECT id FROM broadcasts WHERE network_id = :network)",
   broadcast_subscriptions: "network_id = :network",
+  // Structures that took part: on whose behalf its listings were posted, or with a member in it.
+  structures: `id IN (SELECT structure_id FROM listings WHERE network_id = :network)
+    OR id IN (SELECT structure_id FROM structure_members WHERE member_id IN
+      (SELECT member_id FROM network_members WHERE network_id = :network))`,
+  structure_members: `structure_id IN (SELECT structure_id FROM listings WHERE network_id = :network)
+    OR member_id IN (SELECT member_id FROM network_members WHERE network_id = :network)`,
+  network_members: "network_id = :network",
+  contact_threads: "listing_id IN (SELECT id FROM listings WHERE network_id = :network)",
+  contact_messages:
+    "thread_id IN (SELECT id FROM contact_threads WHERE listing_id IN (SELECT id FROM listings WHERE network_id = :network))",
+  // Who a member blocks is theirs, not a network's.
+  member_blocks: undefined,
   // A member's alerts and digest rhythm are theirs, not a network's.
   alerts: undefined,
   digest_settings: undefined,

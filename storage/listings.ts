@@ -52,6 +52,8 @@ export interface NewListing {
   place: ListingPlace;
   authorId: number;
   networkId: number | null;
+  /** The structure it is posted on behalf of (default none). */
+  structureId?: number | null;
   expiresAt: number;
 }
 
@@ -76,6 +78,7 @@ export function createListing(db: Db, input: NewListing, now: number): Listing {
         placeTags: p("placeTags"),
         authorId: p("authorId"),
         networkId: p("networkId"),
+        structureId: p("structureId"),
         createdAt: p("now"),
         updatedAt: p("now"),
         expiresAt: p("expiresAt"),
@@ -83,8 +86,8 @@ export function createListing(db: Db, input: NewListing, now: number): Listing {
       .returning()
       .prepare();
   });
-  const { place, ...fields } = input;
-  return insert.get({ ...fields, ...place, now });
+  const { place, structureId, ...fields } = input;
+  return insert.get({ ...fields, ...place, structureId: structureId ?? null, now });
 }
 
 /** The listing with this number, or undefined. */

@@ -17,7 +17,13 @@ const SEEN_PRECISION_MS = 10 * 60_000;
 /** Finds the member by platform identity, creating them on first sight; keeps the name fresh. */
 export function findOrCreateMember(
   db: Db,
-  input: { platform: string; platformUserId: string; displayName: string },
+  input: {
+    platform: string;
+    platformUserId: string;
+    displayName: string;
+    /** The platform's username: null when it has none, undefined when not known (kept). */
+    username?: string | null;
+  },
   now: number,
 ): Member {
   const displayName = input.displayName.slice(0, 200) || input.platformUserId;
@@ -34,7 +40,12 @@ export function findOrCreateMember(
       .prepare(),
   ).get({ platform: input.platform, platformUserId: input.platformUserId });
   if (existing) {
-    if (existing.displayName === displayName && now - existing.lastSeenAt < SEEN_PRECISION_MS) {
+    const username = input.username === undefined ? existing.username : input.username;
+    if (
+      existing.displayName === displayName &&
+      existing.username === username &&
+      now - existing.lastSeenAt < SEEN_PRECISION_MS
+    ) {
       return existing;
     }
     prepared(db, "memberSeen", () =>
@@ -42,12 +53,13 @@ export function findOrCreateMember(
         .update(members)
         .set({
           displayName: sql`${sql.placeholder("displayName")}`,
+          username: sql`${sql.placeholder("username")}`,
           lastSeenAt: sql`${sql.placeholder("now")}`,
         })
         .where(eq(members.id, sql.placeholder("id")))
         .prepare(),
-    ).run({ displayName, now, id: existing.id });
-    return { ...existing, displayName, lastSeenAt: now };
+    ).run({ displayName, username, now, id: existing.id });
+    return { ...existing, displayName, username, lastSeenAt: now };
   }
   return prepared(db, "createMember", () =>
     db
@@ -56,12 +68,19 @@ export function findOrCreateMember(
         platform: sql.placeholder("platform"),
         platformUserId: sql.placeholder("platformUserId"),
         displayName: sql.placeholder("displayName"),
+        username: sql.placeholder("username"),
         createdAt: sql.placeholder("now"),
         lastSeenAt: sql.placeholder("now"),
       })
       .returning()
       .prepare(),
-  ).get({ platform: input.platform, platformUserId: input.platformUserId, displayName, now });
+  ).get({
+    platform: input.platform,
+    platformUserId: input.platformUserId,
+    displayName,
+    username: input.username ?? null,
+    now,
+  });
 }
 
 /** The member with this id, or undefined. */

@@ -36,6 +36,8 @@ export const networks = sqliteTable(
     joinPolicy: text({ enum: ["open", "validation"] })
       .notNull()
       .default("open"),
+    /** Questions asked to people who ask to join (validation policy), or null. */
+    joinQuestions: text(),
     /** Time of the daily summary of new listings posted in the network's rooms (HH:MM), or null. */
     summaryTime: text(),
     /** When the next summary is due (null: none). */
@@ -55,12 +57,16 @@ export const members = sqliteTable(
     platform: text().notNull(),
     platformUserId: text().notNull(),
     displayName: text().notNull(),
+    /** Public username apart from the id (Telegram `@name`), only ever shown by mutual consent. */
+    username: text(),
     /** The member's own choice (`/langue`); null means "follow the platform or territory". */
     locale: text(),
     /** Network of the last group room the member wrote in: the default network of their posts. */
     lastNetworkId: integer().references(() => networks.id, { onDelete: "set null" }),
     /** Since when the bot cannot write to them privately (never opened the chat, or blocked it). */
     unreachableSince: integer(),
+    /** When the member accepted the territory charter (needed before a first post). */
+    charterAcceptedAt: integer(),
     createdAt: integer().notNull(),
     lastSeenAt: integer().notNull(),
   },
@@ -113,6 +119,8 @@ export const listings = sqliteTable(
     authorId: integer()
       .notNull()
       .references(() => members.id, { onDelete: "cascade" }),
+    /** The structure it is posted on behalf of (null: the author alone). */
+    structureId: integer().references(() => structures.id, { onDelete: "set null" }),
     /** Network of origin: the network of the room it was posted from. */
     networkId: integer().references(() => networks.id, { onDelete: "set null" }),
     status: text({ enum: ["open", "closed", "expired", "removed"] })
@@ -315,6 +323,154 @@ export const auditLog = sqliteTable(
     index("audit_log_network_idx").on(t.networkId, t.at),
     index("audit_log_subject_idx").on(t.subjectMemberId),
   ],
+);
+
+/** An organisation that members act for (company, association, public body...). */
+export const structures = sqliteTable(
+  "structures",
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    name: text().notNull(),
+    /** Folded name, for finding a structure whatever the accents and case typed. */
+    nameKey: text().notNull(),
+    /** Type id from storage/reference/structure-types (company, association...). */
+    type: text().notNull(),
+    /** NAF section letter (storage/reference/sectors.json). */
+    sector: text().notNull(),
+    /** INSEE code of its commune. */
+    communeCode: text().notNull(),
+    /** Filter tokens of the commune's place hierarchy (as listings' placeTags). */
+    placeTags: text().notNull(),
+    description: text().notNull().default(""),
+    website: text(),
+    /** A public contact (an e-mail or a phone number the structure chose to publish). */
+    publicContact: text(),
+    createdAt: integer().notNull(),
+    updatedAt: integer().notNull(),
+  },
+  (t) => [index("structures_name_key_idx").on(t.nameKey)],
+);
+
+/** Who acts for a structure: one structure per member; `admin` may edit it and invite. */
+export const structureMembers = sqliteTable(
+  "structure_members",
+  {
+    memberId: integer()
+      .primaryKey()
+      .references(() => members.id, { onDelete: "cascade" }),
+    structureId: integer()
+      .notNull()
+      .references(() => structures.id, { onDelete: "cascade" }),
+    role: text({ enum: ["admin", "member"] }).notNull(),
+    createdAt: integer().notNull(),
+  },
+  (t) => [index("structure_members_structure_idx").on(t.structureId)],
+);
+
+/** One-time codes a structure's member gives a colleague to join it. */
+export const structureInvites = sqliteTable("structure_invites", {
+  code: text().primaryKey(),
+  structureId: integer()
+    .notNull()
+    .references(() => structures.id, { onDelete: "cascade" }),
+  createdBy: integer().references(() => members.id, { onDelete: "set null" }),
+  createdAt: integer().notNull(),
+  expiresAt: integer().notNull(),
+  usedBy: integer().references(() => members.id, { onDelete: "set null" }),
+  usedAt: integer(),
+});
+
+/**
+ * A person's standing in a network: a join request (`pending`, `approved`, `refused`) and,
+ * for people seen acting as animators of its rooms, the `animator` flag (so that the bot
+ * knows whom to tell privately about new requests and reports).
+ */
+export const networkMembers = sqliteTable(
+  "network_members",
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    networkId: integer()
+      .notNull()
+      .references(() => networks.id, { onDelete: "cascade" }),
+    memberId: integer()
+      .notNull()
+      .references(() => members.id, { onDelete: "cascade" }),
+    status: text({ enum: ["pending", "approved", "refused"] }).notNull(),
+    animator: integer({ mode: "boolean" }).notNull().default(false),
+    /** The person's answers to the network's questions. */
+    answers: text(),
+    decidedBy: integer().references(() => members.id, { onDelete: "set null" }),
+    decidedAt: integer(),
+    createdAt: integer().notNull(),
+  },
+  (t) => [
+    uniqueIndex("network_members_unique").on(t.networkId, t.memberId),
+    index("network_members_status_idx").on(t.networkId, t.status),
+  ],
+);
+
+/** A conversation relayed by the bot between a listing's author and someone who contacted them. */
+export const contactThreads = sqliteTable(
+  "contact_threads",
+  {
+    /** The number people type: `/repondre 7 …`. */
+    id: integer().primaryKey({ autoIncrement: true }),
+    listingId: integer()
+      .notNull()
+      .references(() => listings.id, { onDelete: "cascade" }),
+    /** Who wrote first. */
+    requesterId: integer()
+      .notNull()
+      .references(() => members.id, { onDelete: "cascade" }),
+    authorId: integer()
+      .notNull()
+      .references(() => members.id, { onDelete: "cascade" }),
+    /** Each side's consent to reveal their platform handle to the other. */
+    requesterShares: integer({ mode: "boolean" }).notNull().default(false),
+    authorShares: integer({ mode: "boolean" }).notNull().default(false),
+    createdAt: integer().notNull(),
+    lastMessageAt: integer().notNull(),
+  },
+  (t) => [
+    uniqueIndex("contact_threads_pair_unique").on(t.listingId, t.requesterId),
+    index("contact_threads_requester_idx").on(t.requesterId, t.createdAt),
+    index("contact_threads_author_idx").on(t.authorId, t.lastMessageAt),
+  ],
+);
+
+/** The messages of a contact conversation, as relayed. */
+export const contactMessages = sqliteTable(
+  "contact_messages",
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    threadId: integer()
+      .notNull()
+      .references(() => contactThreads.id, { onDelete: "cascade" }),
+    senderId: integer()
+      .notNull()
+      .references(() => members.id, { onDelete: "cascade" }),
+    body: text().notNull(),
+    createdAt: integer().notNull(),
+  },
+  (t) => [
+    index("contact_messages_thread_idx").on(t.threadId, t.id),
+    index("contact_messages_sender_idx").on(t.senderId, t.createdAt),
+  ],
+);
+
+/** People a member does not want to hear from through the bot. */
+export const memberBlocks = sqliteTable(
+  "member_blocks",
+  {
+    memberId: integer()
+      .notNull()
+      .references(() => members.id, { onDelete: "cascade" }),
+    blockedId: integer()
+      .notNull()
+      .references(() => members.id, { onDelete: "cascade" }),
+    createdAt: integer().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.memberId, t.blockedId] })],
 );
 
 /**

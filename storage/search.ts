@@ -71,7 +71,7 @@ export function wordsOf(text: string): string[] {
 }
 
 /** One term as FTS5 syntax: a quoted string, as a word start when long enough. */
-function term(t: string): string {
+export function term(t: string): string {
   const quoted = `"${t.replace(/"/g, '""')}"`;
   return t.length >= 3 ? `${quoted}*` : quoted;
 }

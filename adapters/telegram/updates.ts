@@ -34,6 +34,7 @@ export function senderOf(user: User): Sender {
   return {
     id: String(user.id),
     displayName,
+    ...(user.username ? { username: user.username } : {}),
     ...(user.language_code ? { localeHint: user.language_code } : {}),
   };
 }

@@ -7,6 +7,7 @@ help-title = { $territory ->
 help-intro = I relay the offers and needs of the territory's organisations: vehicles, premises, equipment, skills, surplus, short supply chains… Commands start with "/" (or "!" on Matrix).
 help-section-post = Post
 help-section-find = Find
+help-section-contact = Contact and cooperate
 help-section-manage = Manage my listings
 help-section-moderate = Lead the network
 help-section-account = My account
@@ -19,7 +20,7 @@ help-unknown = I do not know the command "{ $typed }". Type { $help } for the li
 
 cmd-offer-summary = post an offer (what you propose)
 cmd-offer-usage = /offer <title> [— description] #category in:<commune, postcode, département…> [terms:gift|loan|exchange|sale|pooling|sponsorship] [until:<date>]
-cmd-offer-details = Example: /offer Van (12 m³) to lend at weekends #vehicles in:Tarbes terms:loan. Typed alone, /offer guides you step by step. What is missing or not understood is asked afterwards. Without a date, the listing lasts the number of days set by the territory.
+cmd-offer-details = Example: /offer Van (12 m³) to lend at weekends #vehicles in:Tarbes terms:loan. Typed alone, /offer guides you step by step. What is missing or not understood is asked afterwards. Without a date, the listing lasts the number of days set by the territory. If you act for an organisation, the listing is posted on its behalf; with structure:no, in your own name only.
 cmd-need-summary = post a need (what you are looking for)
 cmd-need-usage = /need <title> [— description] #category in:<commune, postcode, département…> [terms:…] [until:<date>]
 cmd-need-details = Example: /need Supplier of organic red berries, 200 kg/week #food in:65. Typed alone, /need guides you step by step.

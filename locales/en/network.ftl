@@ -22,8 +22,8 @@ start-welcome = Hello { $name }, welcome to SoliTERR — { $territory }!
 start-next = Here we can talk privately: post an offer ({ $offer }) or a need ({ $need }), search ({ $search }), or see every command ({ $help }).
 
 cmd-network-summary = see this room's network, or bind the room to one (animators)
-cmd-network-usage = /network [network name]  ·  /network link [code]  ·  /network summary <HH:MM|no>
-cmd-network-details = Without a name: shows the room's network. With a name (the group's animators and administrators): creates that network and binds the room to it. To bind another room (Telegram or Matrix) to an existing network: "/network link" in a room of the network gives a one-time code, to type in the other room with "/network link <code>". Listings posted in the room belong to its network. With "summary 18:00", I post the network's new listings in its rooms every day at that time ("summary no" to stop).
+cmd-network-usage = /network [network name]  ·  /network link [code]  ·  /network summary <HH:MM|no>  ·  /network joining <validation|open>  ·  /network questions <text|no>
+cmd-network-details = Without a name: shows the room's network. With a name (the group's animators and administrators): creates that network and binds the room to it. To bind another room (Telegram or Matrix) to an existing network: "/network link" in a room of the network gives a one-time code, to type in the other room with "/network link <code>". Listings posted in the room belong to its network. With "summary 18:00", I post the network's new listings in its rooms every day at that time ("summary no" to stop). "joining validation": newcomers wait for an animator's approval before posting, contacting or saving alerts (members already active keep their place); "questions": what newcomers are asked.
 cmd-start-summary = start a private chat with the bot
 cmd-start-usage = /start
 cmd-start-details = The "open the private chat" links send this command, sometimes followed by the action to resume.

@@ -7,6 +7,7 @@ help-title = { $territory ->
 help-intro = Je relaie les offres et les besoins des structures du territoire : véhicules, locaux, matériel, compétences, surplus, circuits courts… Les commandes commencent par « / » (ou « ! » sur Matrix).
 help-section-post = Publier
 help-section-find = Trouver
+help-section-contact = Contacter et coopérer
 help-section-manage = Gérer mes annonces
 help-section-moderate = Animer le réseau
 help-section-account = Mon compte
@@ -19,7 +20,7 @@ help-unknown = Je ne connais pas la commande « { $typed } ». Tapez { $help } p
 
 cmd-offer-summary = publier une offre (ce que vous proposez)
 cmd-offer-usage = /offre <titre> [— description] #catégorie lieu:<commune, code postal, département…> [modalite:don|pret|echange|vente|mutualisation|mecenat] [jusqu:<date>]
-cmd-offer-details = Exemple : /offre Prêt de camionnette 12 m³ le week-end #vehicules lieu:Tarbes modalite:pret. Tapée seule, /offre vous guide pas à pas. Ce qui manque ou n'est pas compris vous est demandé ensuite. Sans date, l'annonce dure le nombre de jours fixé par le territoire.
+cmd-offer-details = Exemple : /offre Prêt de camionnette 12 m³ le week-end #vehicules lieu:Tarbes modalite:pret. Tapée seule, /offre vous guide pas à pas. Ce qui manque ou n'est pas compris vous est demandé ensuite. Sans date, l'annonce dure le nombre de jours fixé par le territoire. Si vous agissez pour une structure, l'annonce est publiée en son nom ; avec structure:non, en votre nom seul.
 cmd-need-summary = publier un besoin (ce que vous cherchez)
 cmd-need-usage = /besoin <titre> [— description] #catégorie lieu:<commune, code postal, département…> [modalite:…] [jusqu:<date>]
 cmd-need-details = Exemple : /besoin Fournisseur de fruits rouges bio, 200 kg/semaine #alimentation lieu:65. Tapée seule, /besoin vous guide pas à pas.

@@ -22,8 +22,8 @@ start-welcome = Bonjour { $name }, bienvenue sur SoliTERR — { $territory } !
 start-next = Ici, nous pouvons parler en privé : publier une offre ({ $offer }) ou un besoin ({ $need }), chercher ({ $search }), ou voir toutes les commandes ({ $help }).
 
 cmd-network-summary = voir le réseau de ce salon, ou l'y relier (animateurs)
-cmd-network-usage = /reseau [nom du réseau]  ·  /reseau lier [code]  ·  /reseau resume <HH:MM|non>
-cmd-network-details = Sans nom : affiche le réseau du salon. Avec un nom (animateurs et administrateurs du groupe) : crée ce réseau et y relie le salon. Pour relier un autre salon (Telegram ou Matrix) à un réseau existant : « /reseau lier » dans un salon du réseau donne un code à usage unique, à taper dans l'autre salon avec « /reseau lier <code> ». Les annonces publiées dans le salon appartiennent à son réseau. Avec « resume 18:00 », je poste chaque jour à cette heure les nouvelles annonces du réseau dans ses salons (« resume non » pour arrêter).
+cmd-network-usage = /reseau [nom du réseau]  ·  /reseau lier [code]  ·  /reseau resume <HH:MM|non>  ·  /reseau adhesion <validation|ouverte>  ·  /reseau questions <texte|non>
+cmd-network-details = Sans nom : affiche le réseau du salon. Avec un nom (animateurs et administrateurs du groupe) : crée ce réseau et y relie le salon. Pour relier un autre salon (Telegram ou Matrix) à un réseau existant : « /reseau lier » dans un salon du réseau donne un code à usage unique, à taper dans l'autre salon avec « /reseau lier <code> ». Les annonces publiées dans le salon appartiennent à son réseau. Avec « resume 18:00 », je poste chaque jour à cette heure les nouvelles annonces du réseau dans ses salons (« resume non » pour arrêter). « adhesion validation » : les nouveaux venus attendent l'accord d'un animateur avant de publier, contacter ou créer des alertes (les membres déjà actifs gardent leur place) ; « questions » : ce que l'on demande aux nouveaux venus.
 cmd-start-summary = commencer une discussion privée avec le bot
 cmd-start-usage = /start
 cmd-start-details = Les liens « ouvrir la discussion privée » envoient cette commande, parfois suivie de l'action à reprendre.

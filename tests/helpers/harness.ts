@@ -91,7 +91,7 @@ export interface SayOptions {
   eventId?: string;
   /** Marks the message as a button press on that bot message. */
   button?: string;
-  /** Platform of the sender (default the harness's first adapter, `test`). */
+  /** The platform the person writes from (default "test"; see `platforms` of `startHarness`). */
   platform?: string;
 }
 
@@ -99,7 +99,7 @@ export interface SayOptions {
 export interface Harness {
   app: App;
   adapter: RecordingAdapter;
-  /** Every adapter by platform: `test`, and the `platforms` asked for. */
+  /** The recording adapter of each platform (`test`, and any in `platforms`). */
   adapters: Map<string, RecordingAdapter>;
   clock: AdjustableClock;
   /** Sends a message and returns the texts of everything the bot sent because of it. */
@@ -116,6 +116,8 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
     ADMINS: "test:admin",
     RATE_LIMIT_PER_MINUTE: "10000",
     LOG_LEVEL: "silent",
+    // Tests of other features post without the charter step; tests/unit/membership.test.ts turns it on.
+    CHARTER_REQUIRED: "false",
     ...overrides,
   });
 }
@@ -126,7 +128,7 @@ export async function startHarness(
     config?: Record<string, string>;
     start?: string;
     databasePath?: string;
-    /** More platforms beside `test`, each with its own recording adapter. */
+    /** Further platforms, each with its own recording adapter (cross-platform tests). */
     platforms?: string[];
   } = {},
 ): Promise<Harness> {
@@ -144,15 +146,15 @@ export async function startHarness(
   });
   const adapter = new RecordingAdapter();
   const adapters = new Map([[adapter.platform, adapter]]);
-  for (const platform of options.platforms ?? []) {
+  for (const platform of options.platforms ?? [])
     adapters.set(platform, new RecordingAdapter(platform));
-  }
-  for (const each of adapters.values()) app.addAdapter(each);
+  for (const a of adapters.values()) app.addAdapter(a);
   await app.start();
   const say = async (text: string, o: SayOptions = {}): Promise<Sent[]> => {
-    const from = adapters.get(o.platform ?? adapter.platform) ?? adapter;
-    const before = from.sent.length;
+    const before = new Map([...adapters].map(([p, a]) => [p, a.sent.length]));
     const user = o.as ?? "ana";
+    const from = adapters.get(o.platform ?? adapter.platform);
+    if (!from) throw new Error(`no adapter for platform ${o.platform}`);
     await from.handler!({
       platform: from.platform,
       eventId: o.eventId ?? randomUUID(),
@@ -170,7 +172,7 @@ export async function startHarness(
       ...(o.button ? { button: { messageId: o.button } } : {}),
     });
     await app.outbox.drain();
-    return from.sent.slice(before);
+    return [...adapters].flatMap(([p, a]) => a.sent.slice(before.get(p) ?? 0));
   };
   return {
     app,

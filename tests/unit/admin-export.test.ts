@@ -149,7 +149,12 @@ describe("export", () => {
       ).some((fk) => fk.table === "members"),
     );
     const memberTablesLeftOut = withMembers.filter((t) => !exported.includes(t));
-    expect(memberTablesLeftOut.sort()).toEqual(["conversations", "network_link_codes", "searches"]);
+    expect(memberTablesLeftOut.sort()).toEqual([
+      "conversations",
+      "network_link_codes",
+      "searches",
+      "structure_invites",
+    ]);
   });
 
   it("refuses an unknown network, naming the networks there are", async () => {

@@ -14,6 +14,9 @@ describe("configuration", () => {
       rateLimitPerMinute: 30,
       broadcastsPerDay: 5,
       shutdownDrainMs: 5_000,
+      contactsPerDay: 10,
+      contactMessagesPerDay: 60,
+      charterRequired: true,
     });
   });
 

@@ -68,7 +68,7 @@ describe("showing listings", () => {
     const [theirs] = await bot.say("#1 please", { as: "bob" });
     expect(theirs).toBeUndefined();
     const [other] = await bot.say("/annonce #1", { as: "bob" });
-    expect(other!.buttons).toEqual([]);
+    expect(other!.buttons).toEqual(["/contacter 1", "/signaler 1"]);
     expect(await bot.ask("/annonce 7")).toContain("Il n'y a pas d'annonce #7");
   });
 
@@ -149,6 +149,7 @@ describe("changing a listing", () => {
       "/cloturer 1 recu",
       "/cloturer 1 retire",
       "/cloturer 1 realise",
+      "/cloturer 1 promis",
     ]);
     expect(await bot.ask("/cloturer 1 donne", { button: "m1" })).toContain(
       "L'annonce #1 est clôturée : donnée",

@@ -60,13 +60,14 @@ describe("locales", () => {
     expect(missing).toEqual([]);
   });
 
-  it("has a label for every category, terms, outcome and kind of the catalogue", () => {
+  it("has a label for every category, terms, outcome, kind and structure type of the catalogue", () => {
     const catalog = Catalog.load();
     const keys = [
       ...catalog.ids("categories").map((id) => `category-${id}`),
       ...catalog.ids("terms").map((id) => `terms-${id}`),
       ...catalog.ids("outcomes").map((id) => `outcome-${id}`),
       ...catalog.ids("kinds").flatMap((id) => [`kind-${id}`, `kind-${id}-plural`]),
+      ...catalog.ids("structureTypes").map((id) => `structure-type-${id}`),
     ];
     expect(keys.filter((k) => !fr.has(k) || !en.has(k))).toEqual([]);
   });
