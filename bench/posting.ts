@@ -131,6 +131,13 @@ export const postingScenario: Scenario = {
     const warmup = Math.min(200, Math.ceil(options.posts / 10));
     const posts = writePosts(places, seededRandom(options.seed + 1), warmup + options.posts);
     const lastId = db.$client.prepare<[], number>("SELECT max(id) FROM listings").pluck();
+    // Members accepted the territory charter once, long before (untimed): a post is then
+    // published at once, as it is every day after a member's first.
+    const speakers = new Map(posts.map((p) => [p.speaker.userId, p.speaker]));
+    for (const speaker of speakers.values()) {
+      const yes = speaker.localeHint === "en" ? "/charter yes" : "/charte oui";
+      await pipeline.handle(inbound(world, speaker, yes));
+    }
     for (const post of posts.slice(0, warmup))
       await pipeline.handle(inbound(world, post.speaker, post.text));
     const before = lastId.get() ?? 0;

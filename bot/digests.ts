@@ -330,6 +330,11 @@ function queueDigest(
           label: t("button-show", { id: item.listing.id }),
           command: command("show", item.listing.id),
         })),
+        // Writing to the author goes through the bot (commands/contact.ts), handles kept private.
+        shown.slice(0, 4).map((item) => ({
+          label: t("button-contact-id", { id: item.listing.id }),
+          command: command("contact", item.listing.id),
+        })),
       ];
       const pausable = [
         ...new Set(shown.flatMap((i) => (i.reason > 0 ? [alertNumber(i.reason)] : []))),

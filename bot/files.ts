@@ -8,7 +8,6 @@ import { mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import type { Attachment, FileRecipe } from "./reply.js";
-import { barChart } from "./charts.js";
 
 /** The folder of the bot's files: `files/` beside the database (a temporary one for `:memory:`). */
 export function filesDirFor(databasePath: string): string {
@@ -19,8 +18,9 @@ export function filesDirFor(databasePath: string): string {
 
 /** Writes the file a message describes; `key` makes its name unique (the outbox row). */
 export async function writeFile(dir: string, key: string, recipe: FileRecipe): Promise<Attachment> {
+  // Vega and resvg are loaded with the first chart, not with the bot: most runs draw none.
   const data = recipe.chart
-    ? await barChart(recipe.chart.bars, recipe.chart.labels)
+    ? await (await import("./charts.js")).barChart(recipe.chart.bars, recipe.chart.labels)
     : Buffer.from(recipe.text ?? "", "utf8");
   mkdirSync(dir, { recursive: true });
   const safe = recipe.filename.replace(/[^\p{L}\p{N}._-]+/gu, "_").slice(0, 80);

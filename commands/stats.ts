@@ -117,8 +117,10 @@ function figures(ctx: CommandContext, stats: Stats): Block[] {
   blocks.push(
     list([
       [ctx.t("stats-matches", { count: stats.matches })],
+      [ctx.t("stats-contacts", { count: stats.contacts })],
       [ctx.t("stats-ended", { count: ended.length, list: ended.join(", ") })],
       [ctx.t("stats-active", { count: stats.activeMembers })],
+      [ctx.t("stats-structures", { count: stats.activeStructures })],
     ]),
   );
   return blocks;
@@ -131,7 +133,9 @@ function csvOf(stats: Stats, period: Period): string {
   for (const w of stats.weekly) rows.push(["posted_per_week", w.kind, "", w.week, "", w.count]);
   rows.push(["matches", "", "", "", "", stats.matches]);
   for (const e of stats.ended) rows.push(["ended", "", "", "", e.how, e.count]);
+  rows.push(["contacts", "", "", "", "", stats.contacts]);
   rows.push(["active_members", "", "", "", "", stats.activeMembers]);
+  rows.push(["active_structures", "", "", "", "", stats.activeStructures]);
   rows.push(["period_from", "", "", new Date(period.from).toISOString(), "", ""]);
   rows.push(["period_to", "", "", new Date(period.to).toISOString(), "", ""]);
   return `${rows.map((r) => r.map((v) => `"${String(v).replace(/"/g, '""')}"`).join(",")).join("\r\n")}\r\n`;

@@ -63,6 +63,7 @@ function matches(
   prepared: PreparedAlert,
   listing: MatchableListing,
   words: readonly string[],
+  listingTags: readonly string[],
 ): boolean {
   const { criteria } = prepared.alert;
   if (criteria.kind && criteria.kind !== listing.kind) return false;
@@ -70,7 +71,7 @@ function matches(
   if (criteria.terms && criteria.terms !== listing.terms) return false;
   if (prepared.placeTags) {
     const tags = prepared.placeTags;
-    if (!listing.placeTags.split(" ").some((tag) => tags.has(tag))) return false;
+    if (!listingTags.some((tag) => tags.has(tag))) return false;
   }
   return prepared.terms.every((term) =>
     words.some((word) => (term.length >= 3 ? word.startsWith(term) : word === term)),
@@ -97,11 +98,13 @@ export class AlertIndex {
   /** The alerts a listing matches (each once); `words` when already known (`listingWords`). */
   match(listing: MatchableListing, words = listingWords(listing)): Alert[] {
     const found = new Map<number, Alert>();
+    const tags = listing.placeTags.split(" ");
     for (const key of listingKeys(listing, words)) {
       for (const candidate of this.byKey.get(key) ?? []) {
         if (found.has(candidate.alert.id)) continue;
         this.checked++;
-        if (matches(candidate, listing, words)) found.set(candidate.alert.id, candidate.alert);
+        if (matches(candidate, listing, words, tags))
+          found.set(candidate.alert.id, candidate.alert);
       }
     }
     return [...found.values()];
@@ -114,5 +117,10 @@ export function alertMatchesListing(
   listing: MatchableListing,
   places: Places,
 ): boolean {
-  return matches(prepare(alert, places), listing, listingWords(listing));
+  return matches(
+    prepare(alert, places),
+    listing,
+    listingWords(listing),
+    listing.placeTags.split(" "),
+  );
 }

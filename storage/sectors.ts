@@ -3,8 +3,8 @@
  * (NAF rév. 2, sections A to U), as data with French and English labels
  * (storage/reference/sectors.json). People type the letter or a word of the label.
  */
-import { createRequire } from "node:module";
 import type { Locale } from "../bot/i18n.js";
+import { readProjectJson } from "./paths.js";
 import { nameKey } from "./text.js";
 
 /** One NAF section. */
@@ -15,7 +15,6 @@ export interface Sector {
   en: string;
 }
 
-const require = createRequire(import.meta.url);
 /** Words too common in the labels to choose a sector by. */
 const VAGUE = new Set([
   "activites",
@@ -33,7 +32,7 @@ export class Sectors {
 
   /** Loads storage/reference/sectors.json. */
   static load(): Sectors {
-    return new Sectors(require("./reference/sectors.json") as Sector[]);
+    return new Sectors(readProjectJson<Sector[]>("storage", "reference", "sectors.json"));
   }
 
   /** The section with this letter. */

@@ -1,6 +1,7 @@
 /**
  * Activity figures of a network or of the whole territory over a period: listings posted by
- * kind and category, need–offer matches found, how listings ended, members active, and the
+ * kind and category, need–offer matches found, contacts made, how listings ended, members and
+ * structures active, and the
  * listings posted week by week (commands/stats.ts shows them, bot/charts.ts draws them).
  */
 import type { Db } from "./db.js";
@@ -16,8 +17,12 @@ export interface Stats {
   matches: number;
   /** Listings that ended in the period, by how: given, received, done, withdrawn; expired; removed. */
   ended: { how: string; count: number }[];
+  /** Conversations opened through the bot about the listings (`/contacter`). */
+  contacts: number;
   /** Members who posted, or wrote in the network's rooms, in the period. */
   activeMembers: number;
+  /** Structures on whose behalf listings were posted in the period. */
+  activeStructures: number;
   /** Listings posted per week (weeks start on Monday, `week` is its date), by kind. */
   weekly: { week: string; kind: "offer" | "need"; count: number }[];
 }
@@ -78,6 +83,23 @@ export function statsOf(
       )
       .pluck()
       .get(params) ?? 0;
+  const contacts =
+    client
+      .prepare<typeof params, number>(
+        `SELECT count(*) FROM contact_threads t JOIN listings l ON l.id = t.listing_id
+         WHERE ${inScope.replace("network_id", "l.network_id")}
+           AND t.created_at >= @from AND t.created_at < @to`,
+      )
+      .pluck()
+      .get(params) ?? 0;
+  const activeStructures =
+    client
+      .prepare<typeof params, number>(
+        `SELECT count(DISTINCT structure_id) FROM listings
+         WHERE ${inScope} AND structure_id IS NOT NULL AND created_at >= @from AND created_at < @to`,
+      )
+      .pluck()
+      .get(params) ?? 0;
   const weekly = client
     .prepare<
       typeof params & { offset: number },
@@ -95,5 +117,5 @@ export function statsOf(
       kind: r.kind,
       count: r.count,
     }));
-  return { posted, matches, ended, activeMembers, weekly };
+  return { posted, matches, ended, contacts, activeMembers, activeStructures, weekly };
 }

@@ -1,6 +1,7 @@
 ## Contact between members through the bot: relayed messages, conversations, handles, blocking, reports.
 
 button-contact = ✉️ Contact the author
+button-contact-id = ✉️ Contact #{ $id }
 button-report = ⚠️ Report
 button-messages = 💬 My conversations
 button-reply = ↩️ Reply

@@ -68,4 +68,4 @@ cmd-journal-usage = /log [page]
 cmd-journal-details = In a network's room, its animators see everything done there: moderation, broadcasts, settings, refusals. Every member sees, in private, the decisions that concern them. No hidden action.
 cmd-stats-summary = the network's activity, in figures and a chart (animators)
 cmd-stats-usage = /stats [30d|12months|2026|2026-11] [csv] [territory]
-cmd-stats-details = Listings posted by kind and category, need–offer matches, how listings ended, active members, and a chart of the listings posted week by week, sent in private. By default: the last 30 days. "csv" adds the figures as a file for a spreadsheet. Territory administrators get the whole territory with "territory".
+cmd-stats-details = Listings posted by kind and category, need–offer matches, contacts made, how listings ended, active members and structures, and a chart of the listings posted week by week, sent in private. By default: the last 30 days. "csv" adds the figures as a file for a spreadsheet. Territory administrators get the whole territory with "territory".

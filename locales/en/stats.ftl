@@ -37,3 +37,5 @@ stats-period-invalid = I don't understand the period "{ $typed }". For example: 
 stats-no-network = Type /stats in your network's room.
 stats-territory-admin = The whole territory's figures are for its administrators; in your network's room, /stats gives the network's.
 stats-chart-week-of = { DATETIME($date, day: "numeric", month: "short") }
+stats-contacts = Contacts made through the bot: { $count }
+stats-structures = Structures that posted: { $count }

@@ -1,6 +1,7 @@
 ## Contact entre membres par le bot : messages relayés, conversations, coordonnées, blocage, signalement.
 
 button-contact = ✉️ Contacter l'auteur
+button-contact-id = ✉️ Contacter #{ $id }
 button-report = ⚠️ Signaler
 button-messages = 💬 Mes conversations
 button-reply = ↩️ Répondre

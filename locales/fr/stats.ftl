@@ -37,3 +37,5 @@ stats-period-invalid = Je ne comprends pas la période « { $typed } ». Par exe
 stats-no-network = Tapez /stats dans le salon de votre réseau.
 stats-territory-admin = Les chiffres de tout le territoire sont réservés à ses administrateurs ; dans le salon de votre réseau, /stats donne ceux du réseau.
 stats-chart-week-of = { DATETIME($date, day: "numeric", month: "short") }
+stats-contacts = Mises en relation par le bot : { $count }
+stats-structures = Structures ayant publié : { $count }

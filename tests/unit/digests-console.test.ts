@@ -67,7 +67,7 @@ describe("alerts and digests in the console", () => {
       ":time +1d",
       ":as Camille",
       ":dm",
-      "2",
+      "3",
       ":as Ana",
       ":time +1d",
     ]);
@@ -82,9 +82,9 @@ describe("alerts and digests in the console", () => {
     );
     expect(moved).toContain("• #1 Camion benne — 🚐 Offre · Tarbes (65) · 29 nov. — alerte n°1");
     expect(moved).not.toContain("Tondeuse");
-    expect(moved).toContain("[1] Voir #1\n[2] ⏸ Pause alerte n°1");
+    expect(moved).toContain("[1] Voir #1\n[2] ✉️ Contacter #1\n[3] ⏸ Pause alerte n°1");
     // Its buttons are pressed by number in Camille's private chat.
-    expect(after(out, "[dm] Camille > 2")).toContain("⏸ Alerte n°1 en pause");
+    expect(after(out, "[dm] Camille > 3")).toContain("⏸ Alerte n°1 en pause");
     // One digest in all: the second day had nothing new.
     expect(out.match(/📬/g)).toHaveLength(1);
   });

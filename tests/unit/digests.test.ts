@@ -236,6 +236,8 @@ describe("a daily digest", () => {
     expect(digest.text).toMatch(/^📬 One new listing for you/);
     expect(lineOf(digest.text, van)).toMatch(/ — alert no\. 1$/);
     expect(digest.buttons).toContain(`/listing ${van}`);
+    // Its author is written to through the bot, from a button.
+    expect(digest.buttons).toContain(`/contact ${van}`);
   });
 });
 
@@ -304,6 +306,7 @@ describe("the digest's buttons", () => {
     const labels = digest.message.text.buttons.flat().map((b) => [b.label, b.command]);
     expect(labels).toEqual([
       [`Voir #${van}`, `/annonce ${van}`],
+      [`✉️ Contacter #${van}`, `/contacter ${van}`],
       ["⏸ Pause alerte n°2", "/alerte pause 2"],
     ]);
 
@@ -319,6 +322,14 @@ describe("the digest's buttons", () => {
       button: messageId(digest),
     });
     expect(paused!.text).toContain("⏸ Alerte n°2 en pause");
+    // Contacting the author from the digest asks for the message, in private.
+    const [asked] = await bot.say(`/contacter ${van}`, {
+      as: "ana",
+      dm: true,
+      button: messageId(digest),
+    });
+    expect(asked!.destination).toMatchObject({ kind: "room", roomId: "dm-ana" });
+    expect(asked!.text).toMatch(/message/i);
     expect(alertsOfMember(bot.app.db, memberId("ana")).map((a) => a.paused)).toEqual([false, true]);
 
     await post("/offre Camion benne #vehicules lieu:Tarbes");

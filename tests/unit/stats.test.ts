@@ -23,6 +23,7 @@ describe("/stats", () => {
     bot.clock.advance(8 * DAY);
     await bot.say("/offre Palettes de bois #materiaux lieu:Lourdes", { as: "bea" });
     await bot.say("/offre Broyeur de végétaux #equipement lieu:Tarbes", { as: "dan" });
+    await bot.say("/contacter 1 Bonjour, elle est libre samedi ?", { as: "carl", room: "room1" });
     await bot.say("/cloturer 3 donne", { as: "bea" });
     await bot.say("/retirer 4 doublon");
     // Another network's listing is not counted.
@@ -39,7 +40,9 @@ describe("/stats", () => {
     expect(sent?.text).toContain("Véhicules et transport : 1 offre, 1 besoin");
     expect(sent?.text).toContain("Rapprochements besoin–offre trouvés : 1");
     expect(sent?.text).toContain("Annonces terminées : 1 données, 1 retirées par l'animation");
+    expect(sent?.text).toContain("Mises en relation par le bot : 1");
     expect(sent?.text).toContain("Membres actifs : 4");
+    expect(sent?.text).toContain("Structures ayant publié : 0");
     const chart = sent?.message.attachment;
     expect(chart?.kind).toBe("image");
     expect(
