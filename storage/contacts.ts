@@ -3,7 +3,7 @@
  * the counts behind the daily limit and the statistics, and blocks.
  */
 import { and, count, desc, eq, gte, or, sql } from "drizzle-orm";
-import type { Db } from "./db.js";
+import { prepared, type Db } from "./db.js";
 import { contactMessages, contactThreads, memberBlocks } from "./schema.js";
 
 /** A conversation row. */
@@ -97,11 +97,13 @@ export function messagesSentSince(db: Db, memberId: number, since: number): numb
 /** How many people contacted the author about a listing (statistics). */
 export function contactsOfListing(db: Db, listingId: number): number {
   return (
-    db
-      .select({ n: count() })
-      .from(contactThreads)
-      .where(eq(contactThreads.listingId, listingId))
-      .get()?.n ?? 0
+    prepared(db, "contactsOfListing", () =>
+      db
+        .select({ n: count() })
+        .from(contactThreads)
+        .where(eq(contactThreads.listingId, sql.placeholder("listingId")))
+        .prepare(),
+    ).get({ listingId })?.n ?? 0
   );
 }
 

@@ -123,6 +123,13 @@ export function searchQueries(places: Places, criteria: SearchCriteria): string[
 const PAGE_SQL =
   "SELECT rowid FROM listings_fts WHERE listings_fts MATCH ? ORDER BY rowid DESC LIMIT ?";
 
+/** The page query, prepared once per database (every post runs it to find counterparts). */
+function pageStatement(db: Db) {
+  return prepared(db, "searchPage", () =>
+    db.$client.prepare<[string, number], number>(PAGE_SQL).pluck(),
+  );
+}
+
 /** Searches listings; `page` is 0-based. */
 export function searchListings(
   db: Db,
@@ -139,7 +146,7 @@ export function searchListings(
     );
     return { listings: rows, hasMore: criteria.ids.length > start + pageSize, ordering: "recent" };
   }
-  const statement = db.$client.prepare<[string, number], number>(PAGE_SQL).pluck();
+  const statement = pageStatement(db);
   const queries = searchQueries(places, criteria);
   // Walk the groups in order: skip `offset` results, collect one more than a page.
   let offset = page * pageSize;
@@ -268,10 +275,7 @@ export function findCounterparts(
 ): Listing[] {
   const query = counterpartQuery(places, listing);
   if (!query) return [];
-  const ids = db.$client
-    .prepare<[string, number], number>(PAGE_SQL)
-    .pluck()
-    .all(query, limit * 2);
+  const ids = pageStatement(db).all(query, limit * 2);
   return listingsByIds(
     db,
     ids.filter((id) => id !== listing.id),
