@@ -4,7 +4,7 @@
  * person who asks (`/presenter`), and the territory charter (`/charte`).
  */
 import { z } from "zod";
-import { UserError } from "../bot/errors.js";
+import { refusal, UserError } from "../bot/errors.js";
 import { list, message, paragraph, strong, type Button, type RichText } from "../bot/reply.js";
 import type { Translator } from "../bot/i18n.js";
 import { memberById, type Member } from "../storage/members.js";
@@ -98,8 +98,13 @@ export const requestsCommand = defineCommand({
   run(ctx) {
     const networkId = currentNetworkId(ctx);
     if (networkId === null) throw new UserError("membership-no-network");
-    if (!canDecide(ctx, networkId))
-      throw new UserError("not-allowed-animator", { command: ctx.command("requests") });
+    if (!canDecide(ctx, networkId)) {
+      throw refusal(
+        "not-allowed-animator",
+        { command: ctx.command("requests") },
+        { networkId, details: { command: "requests", role: ctx.role } },
+      );
+    }
     const network = networkById(ctx.db, networkId);
     if (!network) throw new UserError("membership-no-network");
     const pending = pendingRequests(ctx.db, networkId);
@@ -163,10 +168,14 @@ function decide(
 ): CommandResult {
   const request = membershipById(ctx.db, id);
   if (!request) throw new UserError("membership-request-not-found", { id });
-  if (!canDecide(ctx, request.networkId))
-    throw new UserError("not-allowed-animator", {
-      command: ctx.command(status === "approved" ? "approve" : "refuse"),
-    });
+  if (!canDecide(ctx, request.networkId)) {
+    const command = status === "approved" ? "approve" : "refuse";
+    throw refusal(
+      "not-allowed-animator",
+      { command: ctx.command(command) },
+      { networkId: request.networkId, details: { command, role: ctx.role } },
+    );
+  }
   const network = networkById(ctx.db, request.networkId);
   const person = memberById(ctx.db, request.memberId);
   if (!network || !person) throw new UserError("membership-request-not-found", { id });
