@@ -151,6 +151,12 @@ export const postingScenario: Scenario = {
       if (i % 500 === 0) memory.sample();
     }
     const wallMs = since(started);
+    // Need-offer matching runs just after each post, outside it (bot/matching.ts): timed apart.
+    const pending = db.$client.prepare<[], number>("SELECT count(*) FROM pending_matches").pluck();
+    const toMatch = pending.get() ?? 0;
+    const matchStarted = performance.now();
+    const notices = world.app.matching.runNow();
+    const matchMs = since(matchStarted);
     const published = (lastId.get() ?? 0) - before;
     const refusals = db.$client
       .prepare<[], string>("SELECT payload FROM outbox WHERE payload LIKE '%⛔%'")
@@ -163,6 +169,7 @@ export const postingScenario: Scenario = {
       `posting: ${count(options.posts)} one-line posts (after ${warmup} untimed) from ${POSTERS} members in ${ROOMS} rooms, one at a time through app.pipeline.handle()`,
       `  ${count(perSecond)} posts/s · ${(wallMs / 1000).toFixed(2)} s · per post p50 ${ms(latency.p50)} ms, p95 ${ms(latency.p95)} ms, max ${ms(latency.max)} ms`,
       `  ${count(published)} published, ${count(options.posts - published)} went to the guided form, ${refusals.length} refused; ${count(queued)} replies queued (outbox emptied afterwards, no delivery running)`,
+      `  need-offer matching, just after the posts (bot/matching.ts): ${count(toMatch)} listings in ${(matchMs / 1000).toFixed(2)} s, ${count((toMatch * 1000) / Math.max(1, matchMs))} a second, ${count(notices)} authors told of matches`,
     ];
     const firstRefusal = refusals[0];
     if (firstRefusal !== undefined) lines.push(`  first refusal: ${firstRefusal.slice(0, 200)}`);

@@ -17,6 +17,7 @@ import { I18n, type Locale } from "./i18n.js";
 import { commandMenus } from "./menus.js";
 import { filesDirFor } from "./files.js";
 import { coreJobs } from "./jobs.js";
+import { runMatching } from "./matching.js";
 import { silentLogger, type Logger } from "./logger.js";
 import { Notifier } from "./notify.js";
 import { OutboxDelivery, type OutboxOptions } from "./outbox.js";
@@ -49,6 +50,8 @@ export interface App {
   pipeline: Pipeline;
   outbox: OutboxDelivery;
   scheduler: Scheduler;
+  /** Need-offer matching of new listings: `kick` after a post, `runNow` at once (tests). */
+  matching: { kick(): void; runNow(): number };
   adapters: Map<string, Adapter>;
   /** Adds a platform connection (before `start`). */
   addAdapter(adapter: Adapter): void;
@@ -117,26 +120,50 @@ export function createApp(config: Config, parts: AppParts = {}): App {
     logger,
     roleOf: async (platform, room, userId) =>
       (await adapters.get(platform)?.roleOf(room, userId)) ?? "member",
-    onQueued: () => outbox.kick(),
+    onQueued: () => {
+      outbox.kick();
+      matching.kick();
+    },
     commandPrefix,
   });
+  const jobServices = {
+    db,
+    i18n,
+    places,
+    catalog,
+    registry,
+    notifier,
+    defaultLocale: config.defaultLocale,
+    timeZone: config.timeZone,
+    territoryName: config.territoryName,
+    filesDir,
+    commandPrefix,
+  };
+  // Need-offer matching runs just after a post, outside its transaction (bot/matching.ts);
+  // the scheduler's minute job catches up after a crash.
+  let matchingQueued = false;
+  const matching = {
+    kick(): void {
+      if (matchingQueued || !started) return;
+      matchingQueued = true;
+      setImmediate(() => {
+        matchingQueued = false;
+        matching.runNow();
+      });
+    },
+    runNow(): number {
+      try {
+        const queued = runMatching(jobServices, clock.now());
+        if (queued > 0) outbox.kick();
+        return queued;
+      } catch (error) {
+        log.error({ err: error }, "need-offer matching failed; it will be tried again");
+        return 0;
+      }
+    },
+  };
   const scheduler = new Scheduler({
-    jobs: coreJobs(
-      {
-        db,
-        i18n,
-        places,
-        catalog,
-        registry,
-        notifier,
-        defaultLocale: config.defaultLocale,
-        timeZone: config.timeZone,
-        territoryName: config.territoryName,
-        filesDir,
-        commandPrefix,
-      },
-      () => outbox.kick(),
-    ),
+    jobs: coreJobs(jobServices, () => outbox.kick()),
     clock,
     logger,
     timeZone: config.timeZone,
@@ -198,6 +225,7 @@ export function createApp(config: Config, parts: AppParts = {}): App {
     logger,
     notifier,
     pipeline,
+    matching,
     outbox,
     scheduler,
     adapters,

@@ -4,6 +4,7 @@
  * the files folder beside the database — where console mode shows their path. Commands stay
  * synchronous and the queued message stays self-contained: a restart still sends the file.
  */
+import { randomUUID } from "node:crypto";
 import { mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
@@ -11,8 +12,9 @@ import type { Attachment, FileRecipe } from "./reply.js";
 
 /** The folder of the bot's files: `files/` beside the database (a temporary one for `:memory:`). */
 export function filesDirFor(databasePath: string): string {
+  // In memory (tests), each bot gets its own folder: several may run in one process.
   return databasePath === ":memory:"
-    ? join(tmpdir(), `soliterr-files-${process.pid}`)
+    ? join(tmpdir(), `soliterr-files-${process.pid}-${randomUUID()}`)
     : join(dirname(databasePath), "files");
 }
 

@@ -6,6 +6,7 @@ import { message, paragraph } from "./reply.js";
 import type { Job } from "./scheduler.js";
 import { reportBroadcasts, runDueBroadcasts } from "./broadcasts.js";
 import { purgeFiles } from "./files.js";
+import { runMatching } from "./matching.js";
 import { runDueDigests, type DigestServices } from "./digests.js";
 import { runDueSummaries, runReminders, type SummaryServices } from "./summaries.js";
 import { inTransaction } from "../storage/db.js";
@@ -50,6 +51,14 @@ export function coreJobs(services: SummaryServices, onQueued: () => void): Job[]
       run(now) {
         if (runDueBroadcasts(services, now) > 0) onQueued();
         if (reportBroadcasts(services, now) > 0) onQueued();
+      },
+    },
+    {
+      // Normally done just after each post; this catches up after a crash or a failure.
+      name: "need-offer-matching",
+      cron: "* * * * *",
+      run(now) {
+        if (runMatching(services, now) > 0) onQueued();
       },
     },
     {

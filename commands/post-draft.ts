@@ -2,7 +2,7 @@
  * A listing being written: the draft kept between the steps of the guided form, and its
  * publication. The one-line form fills a draft too; what it lacks is asked step by step.
  */
-import { list, message, paragraph, strong, type Block } from "../bot/reply.js";
+import { message, paragraph, strong, type Block } from "../bot/reply.js";
 import {
   createListing,
   placeColumns,
@@ -13,10 +13,9 @@ import { roomById } from "../storage/networks.js";
 import { structureOfMember } from "../storage/structures.js";
 import type { PlaceKind } from "../storage/places.js";
 import { defaultExpiry } from "./listing-input.js";
-import { listingButtons, listingCard, listingLine } from "./listing-view.js";
+import { listingButtons, listingCard } from "./listing-view.js";
 import { nextDigestTime } from "../bot/digest-time.js";
-import { DEFAULT_RHYTHM, ensureDigestSettings, recordListingMatches } from "../storage/digests.js";
-import { findCounterparts } from "../storage/search.js";
+import { DEFAULT_RHYTHM, ensureDigestSettings, queueMatching } from "../storage/digests.js";
 import type { CommandContext, Reply } from "./types.js";
 
 /** Longest title, in characters. */
@@ -86,10 +85,9 @@ function networkOf(ctx: CommandContext, originRoomId: number | null): number | n
   return origin?.networkId ?? ctx.room.networkId ?? ctx.member.lastNetworkId ?? null;
 }
 
-/** A listing just published, with the listings of the opposite kind it matches. */
+/** A listing just published. */
 export interface Published {
   listing: Listing;
-  counterparts: Listing[];
 }
 
 /** Saves a complete draft as an open listing. */
@@ -127,34 +125,16 @@ export function publishDraft(
     ctx.member.id,
     nextDigestTime(DEFAULT_RHYTHM, ctx.now, ctx.settings.timeZone),
   );
-  // The listings of the opposite kind it answers: their authors hear of it in their digest.
-  const counterparts = findCounterparts(ctx.db, ctx.places, listing, 10);
-  recordListingMatches(
-    ctx.db,
-    listing.id,
-    counterparts.map((c) => c.id),
-    ctx.now,
-  );
-  return { listing, counterparts };
+  // The listings of the opposite kind it answers are found just after (bot/matching.ts).
+  queueMatching(ctx.db, listing.id, ctx.now);
+  return { listing };
 }
 
-/** Most counterparts named when a listing is posted. */
-const COUNTERPARTS_SHOWN = 3;
-
-/** The confirmation of a published listing, with its card, its counterparts and what to do next. */
-export function publishedReply(ctx: CommandContext, { listing, counterparts }: Published): Reply {
+/** The confirmation of a published listing, with its card and what to do next. */
+export function publishedReply(ctx: CommandContext, { listing }: Published): Reply {
   const blocks: Block[] = [
     paragraph(strong(ctx.t(`listing-published-${listing.kind}`, { id: listing.id }))),
     ...listingCard(ctx, listing),
-  ];
-  if (counterparts.length > 0) {
-    const opposite = listing.kind === "offer" ? "need" : "offer";
-    blocks.push(
-      paragraph(strong(ctx.t(`listing-counterparts-${opposite}`, { count: counterparts.length }))),
-      list(counterparts.slice(0, COUNTERPARTS_SHOWN).map((c) => listingLine(ctx, c))),
-    );
-  }
-  blocks.push(
     paragraph(
       ctx.t("listing-published-next", {
         show: ctx.command("show", listing.id),
@@ -162,15 +142,6 @@ export function publishedReply(ctx: CommandContext, { listing, counterparts }: P
         expires: new Date(listing.expiresAt),
       }),
     ),
-  );
-  const buttons = listingButtons(ctx, listing, false);
-  if (counterparts.length > 0) {
-    buttons.unshift(
-      counterparts.slice(0, COUNTERPARTS_SHOWN).map((c) => ({
-        label: ctx.t("button-show", { id: c.id }),
-        command: ctx.command("show", c.id),
-      })),
-    );
-  }
-  return { text: message(blocks, buttons) };
+  ];
+  return { text: message(blocks, listingButtons(ctx, listing, false)) };
 }

@@ -4,7 +4,7 @@
  */
 import { and, asc, eq, lte, sql } from "drizzle-orm";
 import { prepared, type Db } from "./db.js";
-import { digestSettings, listingMatches, listings } from "./schema.js";
+import { digestSettings, listingMatches, listings, pendingMatches } from "./schema.js";
 
 /** A member's digest settings. */
 export type DigestSettings = typeof digestSettings.$inferSelect;
@@ -154,4 +154,28 @@ export function counterpartMatchesOf(
       )
       .all()
   );
+}
+
+/** Asks for a new listing's counterparts to be found (bot/matching.ts). */
+export function queueMatching(db: Db, listingId: number, now: number): void {
+  prepared(db, "queueMatching", () =>
+    db
+      .insert(pendingMatches)
+      .values({ listingId: sql.placeholder("listingId"), createdAt: sql.placeholder("now") })
+      .onConflictDoNothing()
+      .prepare(),
+  ).run({ listingId, now });
+}
+
+/** Listings waiting for their counterparts, oldest first. */
+export function pendingMatchListings(db: Db, limit: number): number[] {
+  return db.$client
+    .prepare<[number], number>("SELECT listing_id FROM pending_matches ORDER BY listing_id LIMIT ?")
+    .pluck()
+    .all(limit);
+}
+
+/** Done with a listing's counterparts. */
+export function matchingDone(db: Db, listingId: number): void {
+  db.delete(pendingMatches).where(eq(pendingMatches.listingId, listingId)).run();
 }

@@ -62,6 +62,7 @@ export const UNEXPORTED_TABLES: Record<string, string> = {
   structure_invites:
     "one-time secrets for joining a structure, valid a week; its members are in structure_members",
   structures_fts: "the full-text index of the structures, rebuilt from them",
+  pending_matches: "listings whose matches are still to be found, a work queue of a few seconds",
   network_link_codes:
     "one-time secrets for binding a room, valid a day; who asked for one is in the audit log",
 };

@@ -560,3 +560,15 @@ export const networkLinkCodes = sqliteTable(
   },
   (t) => [index("network_link_codes_network_idx").on(t.networkId)],
 );
+
+/**
+ * Listings just posted whose counterparts (open listings of the opposite kind that match)
+ * are still to be found: bot/matching.ts does it right after the post, outside its
+ * transaction, so that posting stays quick; a crash leaves the row for the next run.
+ */
+export const pendingMatches = sqliteTable("pending_matches", {
+  listingId: integer()
+    .primaryKey()
+    .references(() => listings.id, { onDelete: "cascade" }),
+  createdAt: integer().notNull(),
+});

@@ -58,11 +58,11 @@ button-save-alert = 🔔 Create an alert
 listing-counterparts-need = 🤝 { $count ->
     [one] One need matches
    *[other] { $count } needs match
-  } your offer (same category, overlapping places, words in common); their authors will be told:
+  } your offer #{ $id } (same category, overlapping places, words in common); their authors will be told:
 listing-counterparts-offer = 🤝 { $count ->
     [one] One offer matches
    *[other] { $count } offers match
-  } your need (same category, overlapping places, words in common); their authors will be told:
+  } your need #{ $id } (same category, overlapping places, words in common); their authors will be told:
 listing-reminder = ⏳ Your listing #{ $id } "{ $title }" ends on { DATETIME($date, dateStyle: "long") }. Still relevant? Renew it, or close it if it worked out. Without an answer, it will expire.
 
 summary-heading = 📰 Network "{ $network }": { $count ->

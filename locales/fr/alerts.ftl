@@ -58,11 +58,11 @@ button-save-alert = 🔔 Créer une alerte
 listing-counterparts-need = 🤝 { $count ->
     [one] Un besoin correspond
    *[other] { $count } besoins correspondent
-  } à votre offre (même catégorie, lieux proches, mots en commun) ; leurs auteurs en seront prévenus :
+  } à votre offre #{ $id } (même catégorie, lieux proches, mots en commun) ; leurs auteurs en seront prévenus :
 listing-counterparts-offer = 🤝 { $count ->
     [one] Une offre correspond
    *[other] { $count } offres correspondent
-  } à votre besoin (même catégorie, lieux proches, mots en commun) ; leurs auteurs en seront prévenus :
+  } à votre besoin #{ $id } (même catégorie, lieux proches, mots en commun) ; leurs auteurs en seront prévenus :
 listing-reminder = ⏳ Votre annonce #{ $id } « { $title } » arrive à échéance le { DATETIME($date, dateStyle: "long") }. Toujours d'actualité ? Renouvelez-la, ou clôturez-la si elle a abouti. Sans réponse, elle expirera.
 
 summary-heading = 📰 Réseau « { $network } » : { $count ->

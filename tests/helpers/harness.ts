@@ -171,6 +171,8 @@ export async function startHarness(
       messageId: `in-${randomUUID()}`,
       ...(o.button ? { button: { messageId: o.button } } : {}),
     });
+    // What runs just after a post (need-offer matching), then delivery.
+    app.matching.runNow();
     await app.outbox.drain();
     return [...adapters].flatMap(([p, a]) => a.sent.slice(before.get(p) ?? 0));
   };

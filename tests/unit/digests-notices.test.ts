@@ -4,6 +4,7 @@
  * summary in its rooms.
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { queueMatching } from "../../storage/digests.js";
 import { listingById, type Listing } from "../../storage/listings.js";
 import { networkByName } from "../../storage/networks.js";
 import { linkRoom, startHarness, type Harness, type Sent } from "../helpers/harness.js";
@@ -60,15 +61,20 @@ describe("needs and offers found when a listing is posted", () => {
     await post("/besoin Véhicule utilitaire #vehicules lieu:Tarbes", "gina");
     await post("/offre Camionnette à louer #vehicules lieu:Tarbes", "hugo");
 
-    const [reply] = await bot.say("/offre Prêt de camionnette le samedi #vehicules lieu:Tarbes", {
-      as: "bob",
-    });
-
-    expect(reply!.text).toContain(
-      "🤝 2 besoins correspondent à votre offre (même catégorie, lieux proches, mots en commun) ; leurs auteurs en seront prévenus :",
+    const [published, notice] = await bot.say(
+      "/offre Prêt de camionnette le samedi #vehicules lieu:Tarbes",
+      { as: "bob" },
     );
-    expect(numbers(reply!.text)).toEqual([carl, ana]);
-    expect(reply!.buttons.slice(0, 2)).toEqual([`/annonce ${carl}`, `/annonce ${ana}`]);
+
+    // The post is confirmed first; the matches follow in a message of their own, in private.
+    expect(published!.text).toMatch(/^✅ Votre offre #(\d+) est publiée/);
+    const id = Number(/#(\d+)/.exec(published!.text)?.[1]);
+    expect(notice!.destination).toMatchObject({ kind: "member", userId: "bob" });
+    expect(notice!.text).toContain(
+      `🤝 2 besoins correspondent à votre offre #${id} (même catégorie, lieux proches, mots en commun) ; leurs auteurs en seront prévenus :`,
+    );
+    expect(numbers(notice!.text)).toEqual([carl, ana]);
+    expect(notice!.buttons.slice(0, 2)).toEqual([`/annonce ${carl}`, `/annonce ${ana}`]);
   });
 
   it("counts neither the author's own needs nor closed ones", async () => {
@@ -82,8 +88,34 @@ describe("needs and offers found when a listing is posted", () => {
 
     const reply = await bot.ask("/offre Prêt de camionnette #vehicules lieu:Tarbes", { as: "bob" });
 
-    expect(reply).toContain("🤝 Un besoin correspond à votre offre");
+    expect(reply).toMatch(/🤝 Un besoin correspond à votre offre #\d+/);
     expect(numbers(reply)).toEqual([open]);
+  });
+
+  it("finds the matches of a post left waiting by a crash at the next minute, once", async () => {
+    const ana = await post(
+      "/besoin Camionnette pour un déménagement #vehicules lieu:Tarbes",
+      "ana",
+    );
+    const bob = await post("/offre Prêt de camionnette #vehicules lieu:Tarbes", "bob");
+    // As if the bot had stopped between saving the offer and matching it.
+    bot.app.db.$client.prepare("DELETE FROM listing_matches").run();
+    bot.app.db.$client.prepare("DELETE FROM outbox WHERE dedupe_key LIKE 'counterparts:%'").run();
+    queueMatching(bot.app.db, bob, bot.clock.now());
+    const before = bot.adapter.sent.length;
+    await bot.app.scheduler.runAll();
+    await bot.app.outbox.drain();
+    await bot.app.scheduler.runAll();
+    await bot.app.outbox.drain();
+    const notices = bot.adapter.sent.slice(before).filter((s) => s.text.startsWith("🤝"));
+    expect(notices.map((n) => n.text)).toEqual([
+      expect.stringContaining(`Un besoin correspond à votre offre #${bob}`),
+    ]);
+    expect(numbers(notices[0]!.text)).toEqual([ana]);
+    const recorded = bot.app.db.$client
+      .prepare("SELECT listing_id, matched_listing_id FROM listing_matches")
+      .all();
+    expect(recorded).toEqual([{ listing_id: bob, matched_listing_id: ana }]);
   });
 
   it("tells the author of a need which open offers match it", async () => {
@@ -94,7 +126,7 @@ describe("needs and offers found when a listing is posted", () => {
       as: "bob",
     });
 
-    expect(reply).toContain("🤝 Une offre correspond à votre besoin");
+    expect(reply).toMatch(/🤝 Une offre correspond à votre besoin #\d+/);
     expect(numbers(reply)).toEqual([offer]);
   });
 
