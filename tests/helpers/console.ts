@@ -17,6 +17,8 @@ export async function consoleScript(
   lines: string[],
   running: App[],
   config: Record<string, string> = {},
+  /** Only `:time` runs the jobs (none on a real-time tick). */
+  manualJobs = false,
 ): Promise<string> {
   const clock = new AdjustableClock();
   clock.set(Date.parse("2026-11-29T10:00:00+01:00"));
@@ -42,6 +44,7 @@ export async function consoleScript(
   });
   app.addAdapter(console);
   await app.start();
+  if (manualJobs) await app.scheduler.stop();
   let ended = false;
   void console.done.then(() => (ended = true));
   input.end(lines.map((l) => `${l}\n`).join(""));

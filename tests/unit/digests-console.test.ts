@@ -3,13 +3,9 @@
  * the bot's clock with `:time`, and sees the digest printed as going to another member's
  * private chat.
  */
-import { PassThrough } from "node:stream";
 import { afterEach, describe, expect, it } from "vitest";
-import { ConsoleAdapter } from "../../adapters/console/console-adapter.js";
-import { createApp, type App } from "../../bot/app.js";
-import { AdjustableClock } from "../../bot/clock.js";
-import { places, testConfig } from "../helpers/harness.js";
-import { waitFor } from "../helpers/wait.js";
+import type { App } from "../../bot/app.js";
+import { consoleScript, printedAfter } from "../helpers/console.js";
 
 let running: App[] = [];
 afterEach(async () => {
@@ -17,45 +13,9 @@ afterEach(async () => {
   running = [];
 });
 
-/** Runs a console script on a fresh bot (Sunday 2026-11-29, 10:00 Paris) and returns what it printed. */
-async function script(lines: string[]): Promise<string> {
-  const clock = new AdjustableClock();
-  clock.set(Date.parse("2026-11-29T10:00:00+01:00"));
-  const app = createApp(testConfig(), { clock, places: places(), outbox: { baseDelayMs: 5 } });
-  running.push(app);
-  const input = new PassThrough();
-  const output = new PassThrough();
-  output.setEncoding("utf8");
-  let printed = "";
-  output.on("data", (chunk: string) => (printed += chunk));
-  const console = new ConsoleAdapter({
-    input,
-    output,
-    interactive: false,
-    t: app.i18n.translator("fr"),
-    clock,
-    drain: () => app.outbox.drain(),
-    runJobs: () => app.scheduler.runAll(),
-  });
-  app.addAdapter(console);
-  await app.start();
-  // Only `:time` moves time: no job on a real-time tick.
-  await app.scheduler.stop();
-  let ended = false;
-  void console.done.then(() => (ended = true));
-  input.end(lines.map((l) => `${l}\n`).join(""));
-  await waitFor(() => ended, "the end of the console script");
-  return printed;
-}
-
-/** What was printed after the echo of `echo`, up to the next echoed line. */
-function after(output: string, echo: string): string {
-  const from = output.indexOf(`${echo}\n`);
-  if (from === -1) throw new Error(`"${echo}" was not echoed in:\n${output}`);
-  const rest = output.slice(from + echo.length + 1);
-  const next = /^\[(?:#[^\]]*|dm)\] .* > /m.exec(rest);
-  return next ? rest.slice(0, next.index) : rest;
-}
+/** A console script where only `:time` moves time. */
+const script = (lines: string[]) => consoleScript(lines, running, {}, true);
+const after = printedAfter;
 
 describe("alerts and digests in the console", () => {
   it("prints the digest of another member's alert as going to their private chat after :time +1d, with working buttons", async () => {
