@@ -3,9 +3,9 @@
  * (guided), `modifier`, `inviter` (a one-time code for a colleague), `rejoindre <code>`,
  * `equipe`, `admin <n°>`, `quitter`; The directory is in directory.ts.
  */
-import { randomBytes } from "node:crypto";
 import { UserError } from "../bot/errors.js";
 import { code, list, message, paragraph, strong, type Block, type Button } from "../bot/reply.js";
+import { oneTimeCode, readCode } from "../storage/codes.js";
 import { memberById } from "../storage/members.js";
 import {
   createInvite,
@@ -127,9 +127,7 @@ function edit(ctx: CommandContext, rest: string[]): CommandResult {
 
 function invite(ctx: CommandContext): CommandResult {
   const { structure } = mine(ctx);
-  // 40 bits, in letters and digits that cannot be confused (no 0/O, 1/I/L).
-  const alphabet = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
-  const code_ = [...randomBytes(8)].map((b) => alphabet[b % alphabet.length]).join("");
+  const code_ = oneTimeCode();
   createInvite(
     ctx.db,
     {
@@ -153,7 +151,7 @@ function invite(ctx: CommandContext): CommandResult {
 }
 
 function join(ctx: CommandContext, rest: string[]): CommandResult {
-  const typed = (rest[0] ?? "").toUpperCase();
+  const typed = readCode(rest[0] ?? "");
   if (!typed) throw new UserError("structure-join-code-missing");
   const current = structureOfMember(ctx.db, ctx.member.id);
   if (current) checkNotLastAdmin(ctx, current.structure, current.role);

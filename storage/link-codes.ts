@@ -2,26 +2,23 @@
  * One-time codes binding another room to a network (`/reseau lier`): whoever holds one may
  * bring one room into the network, once, before it expires.
  */
-import { randomInt } from "node:crypto";
 import { and, eq, isNull } from "drizzle-orm";
+import { oneTimeCode, readCode } from "./codes.js";
 import type { Db } from "./db.js";
 import { networkLinkCodes } from "./schema.js";
 
 /** A code as stored. */
 export type LinkCode = typeof networkLinkCodes.$inferSelect;
 
-/** Letters and digits nobody confuses when reading a code aloud (no 0/O, 1/I/L). */
-const ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
-
-/** A new code: `K7QF-M2XD`. */
+/** A new code, in two halves for reading: `K7QF-M2XD`. */
 function newCode(): string {
-  const chars = Array.from({ length: 8 }, () => ALPHABET[randomInt(ALPHABET.length)] ?? "A");
-  return `${chars.slice(0, 4).join("")}-${chars.slice(4).join("")}`;
+  const code = oneTimeCode();
+  return `${code.slice(0, 4)}-${code.slice(4)}`;
 }
 
-/** The form codes are kept in: upper case, without spaces or dashes. */
+/** The form codes are kept in: upper case, in two halves. */
 export function normaliseCode(typed: string): string {
-  const bare = typed.toUpperCase().replace(/[^A-Z0-9]/g, "");
+  const bare = readCode(typed);
   return bare.length === 8 ? `${bare.slice(0, 4)}-${bare.slice(4)}` : bare;
 }
 
