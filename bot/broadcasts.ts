@@ -11,7 +11,6 @@ import { code, list, message, paragraph, strong, type Block, type RichText } fro
 import type { Translator } from "./i18n.js";
 import type { SummaryServices } from "./summaries.js";
 import {
-  allNetworks,
   broadcastSubscribers,
   deliveriesOf,
   dueBroadcasts,
@@ -23,7 +22,13 @@ import {
 } from "../storage/broadcasts.js";
 import { inTransaction, type Db } from "../storage/db.js";
 import { memberById } from "../storage/members.js";
-import { networkById, roomsOfNetwork, type Network, type Room } from "../storage/networks.js";
+import {
+  allNetworks,
+  networkById,
+  roomsOfNetwork,
+  type Network,
+  type Room,
+} from "../storage/networks.js";
 import { enqueueMessage } from "../storage/outbox.js";
 
 /** Where a broadcast goes. */

@@ -83,3 +83,19 @@ export function parseClockTime(typed: string): string | undefined {
   if (hour > 23 || minute > 59) return undefined;
   return `${String(hour).padStart(2, "0")}:${String(minute).padStart(2, "0")}`;
 }
+
+/**
+ * Reads a number of days as people type it: `30j`, `30 jours`, `30d`, `6sem`, `6w`, `3mois`,
+ * `3m`, `3 months` (a month counts 30 days). Undefined when it is not one.
+ */
+export function parseDays(typed: string): number | undefined {
+  const match = /^(\d{1,3})\s*(j|jours?|d|days?|sem|semaines?|w|weeks?|mois|m|months?)$/.exec(
+    typed.trim().toLowerCase(),
+  );
+  if (!match) return undefined;
+  const n = Number(match[1]);
+  const unit = match[2] ?? "j";
+  if (/^(sem|semaines?|w|weeks?)$/.test(unit)) return n * 7;
+  if (/^(mois|m|months?)$/.test(unit)) return n * 30;
+  return n;
+}

@@ -6,7 +6,7 @@
 import { UserError } from "../bot/errors.js";
 import type { Catalog, VocabularyName } from "../storage/catalog.js";
 import type { Place, PlaceResolution, Places } from "../storage/places.js";
-import { calendarDate, endOfDay } from "../bot/time.js";
+import { calendarDate, endOfDay, parseDays } from "../bot/time.js";
 import type { CommandContext } from "./types.js";
 
 /** Finds an entry of a vocabulary or throws `<prefix>-unknown` with the valid words. */
@@ -102,6 +102,7 @@ export function parseUntil(ctx: CommandContext, typed: string): number {
   const [y0, m0, d0] = calendarDate(ctx.now, zone);
   let date: [number, number, number] | undefined;
   let m: RegExpExecArray | null;
+  let days: number | undefined;
   if ((m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(text))) {
     date = [Number(m[1]), Number(m[2]), Number(m[3])];
   } else if ((m = /^(\d{1,2})[/.](\d{1,2})(?:[/.](\d{2}|\d{4}))?$/.exec(text))) {
@@ -109,16 +110,7 @@ export function parseUntil(ctx: CommandContext, typed: string): number {
     date = [year, Number(m[2]), Number(m[1])];
     // "31/01" typed in December means next January.
     if (!m[3] && endOfDay(...date, zone) < ctx.now) date = [year + 1, date[1], date[2]];
-  } else if (
-    (m = /^(\d{1,3})\s*(j|jours?|d|days?|sem|semaines?|w|weeks?|mois|m|months?)$/.exec(text))
-  ) {
-    const n = Number(m[1]);
-    const unit = m[2] ?? "j";
-    const days = /^(sem|semaine|semaines|w|week|weeks)$/.test(unit)
-      ? n * 7
-      : /^(mois|m|month|months)$/.test(unit)
-        ? n * 30
-        : n;
+  } else if ((days = parseDays(text)) !== undefined) {
     const target = new Date(Date.UTC(y0, m0 - 1, d0) + days * DAY);
     date = [target.getUTCFullYear(), target.getUTCMonth() + 1, target.getUTCDate()];
   }

@@ -6,7 +6,7 @@
  */
 import { UserError } from "../bot/errors.js";
 import { list, message, paragraph, strong, type Block } from "../bot/reply.js";
-import { calendarDate, wallClockTime, zoneOffset } from "../bot/time.js";
+import { calendarDate, parseDays, wallClockTime, zoneOffset } from "../bot/time.js";
 import { networkById } from "../storage/networks.js";
 import { statsOf, type Stats, type StatsScope } from "../storage/stats.js";
 import { nameKey } from "../storage/text.js";
@@ -31,20 +31,11 @@ function readPeriod(ctx: CommandContext, typed: string | undefined): Period {
   const [y, m, d] = calendarDate(ctx.now, zone);
   const endOfToday = wallClockTime(y, m, d + 1, 0, 0, 0, zone);
   if (!typed) return { from: endOfToday - DEFAULT_DAYS * DAY, to: endOfToday };
-  const text = typed.toLowerCase();
-  let match: RegExpExecArray | null;
-  if (
-    (match = /^(\d{1,3})\s*(j|jours?|d|days?|sem|semaines?|w|weeks?|mois|m|months?)$/.exec(text))
-  ) {
-    const n = Number(match[1]);
-    const unit = match[2] ?? "j";
-    const days = /^(sem|semaines?|w|weeks?)$/.test(unit)
-      ? n * 7
-      : /^(mois|m|months?)$/.test(unit)
-        ? n * 30
-        : n;
+  const days = parseDays(typed);
+  const match = /^(\d{4})(?:-(\d{1,2}))?$/.exec(typed.trim());
+  if (days !== undefined) {
     if (days >= 1 && days <= MAX_DAYS) return { from: endOfToday - days * DAY, to: endOfToday };
-  } else if ((match = /^(\d{4})(?:-(\d{1,2}))?$/.exec(text))) {
+  } else if (match) {
     const year = Number(match[1]);
     const month = match[2] ? Number(match[2]) : undefined;
     if (month === undefined || (month >= 1 && month <= 12)) {

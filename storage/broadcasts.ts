@@ -10,12 +10,10 @@ import {
   broadcasts,
   broadcastSubscriptions,
   members,
-  networks,
   outbox,
   rooms,
 } from "./schema.js";
 import type { Member } from "./members.js";
-import type { Network } from "./networks.js";
 
 /** A broadcast as stored. */
 export type Broadcast = typeof broadcasts.$inferSelect;
@@ -161,11 +159,6 @@ export function deliveriesOf(db: Db, broadcastId: number): DeliveryOutcome[] {
     .where(eq(broadcastDeliveries.broadcastId, broadcastId))
     .orderBy(asc(broadcastDeliveries.outboxId))
     .all();
-}
-
-/** Every network (a territory administrator's broadcast goes to all). */
-export function allNetworks(db: Db): Network[] {
-  return db.select().from(networks).orderBy(asc(networks.name)).all();
 }
 
 /** Subscribes a member to a network's broadcasts; false when they already were. */

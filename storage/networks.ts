@@ -1,5 +1,5 @@
 /** Networks and the rooms bound to them. */
-import { and, eq, isNotNull, lte, sql } from "drizzle-orm";
+import { and, asc, eq, isNotNull, lte, sql } from "drizzle-orm";
 import { prepared, type Db } from "./db.js";
 import { networks, rooms } from "./schema.js";
 import { nameKey } from "./text.js";
@@ -171,4 +171,9 @@ export function advanceSummary(db: Db, networkId: number, cursor: number, nextAt
     .set({ summaryCursor: cursor, summaryNextAt: nextAt })
     .where(eq(networks.id, networkId))
     .run();
+}
+
+/** Every network (a territory administrator's broadcast goes to all). */
+export function allNetworks(db: Db): Network[] {
+  return db.select().from(networks).orderBy(asc(networks.name)).all();
 }
