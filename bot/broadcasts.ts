@@ -21,7 +21,7 @@ import {
   type DeliveryOutcome,
 } from "../storage/broadcasts.js";
 import { inTransaction, type Db } from "../storage/db.js";
-import { memberById } from "../storage/members.js";
+import { memberById, type Member } from "../storage/members.js";
 import {
   allNetworks,
   networkById,
@@ -35,8 +35,8 @@ import { enqueueMessage } from "../storage/outbox.js";
 export interface BroadcastTargets {
   networks: Network[];
   rooms: Room[];
-  /** How many members subscribed to it (private copies, when asked). */
-  subscribers: number;
+  /** The members who subscribed to it (private copies, when asked). */
+  subscribers: Member[];
 }
 
 /** The networks, group rooms and subscribers a broadcast reaches. */
@@ -52,7 +52,7 @@ export function broadcastTargets(
   const subscribers = broadcastSubscribers(
     db,
     networks.map((n) => n.id),
-  ).length;
+  );
   return { networks, rooms, subscribers };
 }
 
@@ -117,8 +117,7 @@ export function startBroadcast(sender: BroadcastSender, broadcast: Broadcast, no
       queued++;
     }
     if (broadcast.toMembers) {
-      const networkIds = targets.networks.map((n) => n.id);
-      for (const member of broadcastSubscribers(db, networkIds)) {
+      for (const member of targets.subscribers) {
         if (member.id === broadcast.authorId) continue;
         const outboxId = sender.queueToMember(
           member.id,

@@ -150,7 +150,7 @@ function preview(ctx: CommandContext, broadcast: Broadcast): Reply {
       ctx.t("broadcast-preview-targets", {
         where,
         rooms: roomsSummary(ctx, targets),
-        subscribers: targets.subscribers,
+        subscribers: targets.subscribers.length,
       }),
     ),
   ];

@@ -8,12 +8,9 @@ import { existsSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { PassThrough } from "node:stream";
 import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
-import { ConsoleAdapter } from "../../adapters/console/console-adapter.js";
-import { createApp, type App } from "../../bot/app.js";
-import { AdjustableClock } from "../../bot/clock.js";
+import type { App } from "../../bot/app.js";
 import { loadDemo } from "../../bot/demo.js";
 import { listingById, type Listing } from "../../storage/listings.js";
 import { memberById } from "../../storage/members.js";
@@ -22,70 +19,20 @@ import {
   findOrCreateNetwork,
   findOrCreateRoom,
 } from "../../storage/networks.js";
-import { places, testConfig } from "../helpers/harness.js";
+import { startConsole as startSharedConsole, type ConsoleOptions } from "../helpers/console.js";
 
 const START = "2026-11-29T10:00:00+01:00";
 
 /** A console session on a fresh bot. */
-interface Session {
-  app: App;
-  clock: AdjustableClock;
-  /** Sends the lines, ends the input and waits for the console to finish; returns everything printed. */
-  run(lines: string[]): Promise<string>;
-}
-
 let running: App[] = [];
 afterEach(async () => {
   for (const app of running) await app.stop();
   running = [];
 });
 
-/** Fails instead of hanging when a promise does not settle in time. */
-async function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${what} did not happen within ${ms} ms`)), ms);
-  });
-  try {
-    return await Promise.race([promise, timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
-/** Starts a bot with a console adapter on streams; `setup` runs on the database before start. */
-async function startConsole(setup?: (app: App, clock: AdjustableClock) => void): Promise<Session> {
-  const clock = new AdjustableClock();
-  clock.set(Date.parse(START));
-  const app = createApp(testConfig(), { clock, places: places(), outbox: { baseDelayMs: 5 } });
-  running.push(app);
-  setup?.(app, clock);
-  const input = new PassThrough();
-  const output = new PassThrough();
-  output.setEncoding("utf8");
-  let printed = "";
-  output.on("data", (chunk: string) => (printed += chunk));
-  const console = new ConsoleAdapter({
-    input,
-    output,
-    interactive: false,
-    t: app.i18n.translator("fr"),
-    clock,
-    drain: () => app.outbox.drain(),
-    runJobs: () => app.scheduler.runAll(),
-  });
-  app.addAdapter(console);
-  await app.start();
-  return {
-    app,
-    clock,
-    async run(lines) {
-      input.end(lines.map((l) => `${l}\n`).join(""));
-      await within(console.done, 10_000, "the end of the console");
-      return printed;
-    },
-  };
-}
+/** A bot with a console on streams; `setup` runs on the database before start. */
+const startConsole = (setup?: ConsoleOptions["setup"]) =>
+  startSharedConsole(running, setup ? { setup } : {});
 
 const ECHO = /^\[(?:#[^\]]*|dm)\] .* > /m;
 
