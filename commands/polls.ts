@@ -71,6 +71,11 @@ const draftSchema = z
     }),
   );
 
+/** `resultats` or `clore` in the person's language. */
+function pollWord(ctx: CommandContext, id: "results" | "close"): string {
+  return ctx.catalog.word("pollWords", id, ctx.locale);
+}
+
 /** The example shown with every mistake in a new poll. */
 function example(ctx: CommandContext): string {
   return `${ctx.command("poll")} ${ctx.t("poll-example")}`;
@@ -158,12 +163,8 @@ function create(ctx: CommandContext, parts: Phrase[]): Reply {
         ctx.t("poll-posted", {
           id: poll.id,
           rooms,
-          results: ctx.command(
-            "poll",
-            ctx.catalog.word("pollWords", "results", ctx.locale),
-            poll.id,
-          ),
-          close: ctx.command("poll", ctx.catalog.word("pollWords", "close", ctx.locale), poll.id),
+          results: ctx.command("poll", pollWord(ctx, "results"), poll.id),
+          close: ctx.command("poll", pollWord(ctx, "close"), poll.id),
         }),
       ),
     ]),
@@ -186,7 +187,7 @@ function results(ctx: CommandContext, typed: string | undefined): Reply {
 /** `/sondage clore n°`: ends the poll everywhere and posts its results in its rooms. */
 function close(ctx: CommandContext, typed: string | undefined): Reply {
   const poll = pollOf(ctx, typed);
-  requireAnimator(ctx, poll.networkId, ctx.catalog.word("pollWords", "close", ctx.locale));
+  requireAnimator(ctx, poll.networkId, pollWord(ctx, "close"));
   if (!closePoll(ctx.db, poll.id, ctx.member.id, ctx.now)) {
     throw new UserError("poll-closed", { id: poll.id });
   }
@@ -216,7 +217,7 @@ function listPolls(ctx: CommandContext): Reply {
       ),
       paragraph(
         ctx.t("polls-hint", {
-          results: ctx.command("poll", ctx.catalog.word("pollWords", "results", ctx.locale)),
+          results: ctx.command("poll", pollWord(ctx, "results")),
         }),
       ),
     ]),
