@@ -32,6 +32,7 @@ export interface Sender {
 
 /** One normalised inbound message: a text, or a button press. */
 export interface Inbound {
+  kind?: "message";
   platform: string;
   /** Unique per platform: used to handle each event exactly once. */
   eventId: string;
@@ -48,6 +49,37 @@ export interface Inbound {
   };
   /** Platform id of this message, for threaded replies. */
   messageId?: string;
+}
+
+/**
+ * A vote in one of the bot's native polls (a Telegram poll_answer, a Matrix m.poll.response).
+ * The adapter only says who chose what in which poll; the core finds the poll and counts it.
+ */
+export interface InboundVote {
+  kind: "vote";
+  platform: string;
+  /** Unique per platform: used to handle each event exactly once. */
+  eventId: string;
+  sender: Sender;
+  /** The room the vote was cast in, when the platform says (Telegram's votes carry none). */
+  room?: RoomRef;
+  /** What the platform names the poll by: the id `Adapter.send` gave as `pollId`, else the message id. */
+  pollRef: string;
+  /** The answers chosen, 0-based in the order sent; empty: the vote is withdrawn (or spoiled). */
+  choices: number[];
+  /** When the platform says the vote was cast. */
+  timestamp: Date;
+}
+
+/** What an adapter hands the core: a message (or button press), or a vote. */
+export type InboundEvent = Inbound | InboundVote;
+
+/** What a platform answered for a message sent, when it names a poll apart from the message. */
+export interface SentMessage {
+  /** The platform's id of the (last) message sent. */
+  messageId: string;
+  /** The platform's id of the poll the message carries (Telegram poll id), if not the message id. */
+  pollId?: string;
 }
 
 /** The role the platform gives a person in a room. */
@@ -81,7 +113,7 @@ export class DeliveryError extends Error {
 /** What the core hands an adapter when it starts. */
 export interface InboundHandler {
   /** Handles one inbound event; resolves once its effects are committed. */
-  (inbound: Inbound): Promise<void>;
+  (inbound: InboundEvent): Promise<void>;
 }
 
 /** Something that happened to a room rather than a message in it. */
@@ -180,10 +212,15 @@ export interface Adapter {
   health?(): ConnectionHealth;
   /**
    * Sends one message. `idempotencyKey` is stable across retries of the same queued message
-   * (platforms that support it use it to avoid duplicates). Returns the platform message id.
-   * Throws `DeliveryError` on failure.
+   * (platforms that support it use it to avoid duplicates). Returns the platform message id
+   * (with the poll's id, for a poll on a platform that names polls apart). Throws
+   * `DeliveryError` on failure.
    */
-  send(destination: Destination, message: OutgoingMessage, idempotencyKey: string): Promise<string>;
+  send(
+    destination: Destination,
+    message: OutgoingMessage,
+    idempotencyKey: string,
+  ): Promise<string | SentMessage>;
   /**
    * Pins a message the bot sent in a room (Telegram pinChatMessage, Matrix
    * m.room.pinned_events). Throws `DeliveryError` when the platform refuses (no right to pin).

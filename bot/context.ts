@@ -25,6 +25,8 @@ export interface ContextServices {
   settings: CommandSettings;
   clock: Clock;
   notifier: Notifier;
+  /** How commands are typed on a platform (`/`, or `!` on Matrix). Default `/`. */
+  commandPrefix?: (platform: string) => string;
 }
 
 /** Who acts, where, and when. */
@@ -80,6 +82,8 @@ export function createCommandContext(
     fromButton,
     commandPrefix: prefix,
     command: (id, ...args) => commandLine(registry, locale, id, args, prefix),
+    commandIn: (platform, other, id, ...args) =>
+      commandLine(registry, other, id, args, services.commandPrefix?.(platform) ?? "/"),
     notifyMember: (memberId, build, dedupeKey) =>
       notifier.queueToMember(memberId, build, now, dedupeKey),
     audit: (entry) => recordAudit(db, { ...entry, actorId: member.id }, now),

@@ -6,6 +6,7 @@
 import { DeliveryError, type Adapter, type Destination } from "../adapters/types.js";
 import { inTransaction, type Db } from "../storage/db.js";
 import { setMemberUnreachable } from "../storage/members.js";
+import { notePollSent } from "../storage/polls.js";
 import {
   destinationOf,
   enqueueMessage,
@@ -269,11 +270,17 @@ export class OutboxDelivery {
     try {
       const destination = destinationOf(row);
       const message = await this.withFile(row.id, messageOf(row));
-      const messageId = await adapter.send(destination, message, `soliterr-${row.id}`);
+      const answer = await adapter.send(destination, message, `soliterr-${row.id}`);
+      const sent = typeof answer === "string" ? { messageId: answer } : answer;
+      const { messageId } = sent;
       const note = message.pin ? await this.pin(adapter, destination, messageId) : undefined;
-      // Both at once, with no wait in between: whoever reads the row sees it sent with its note.
-      markSent(db, row.id, messageId, clock.now());
-      if (note) setOutboxNote(db, row.id, note);
+      // All at once, with no wait in between: whoever reads the row sees it sent with its note,
+      // and a vote arriving at once finds the poll it answers.
+      inTransaction(db, () => {
+        markSent(db, row.id, messageId, clock.now());
+        if (note) setOutboxNote(db, row.id, note);
+        if (message.poll) notePollSent(db, row.id, messageId, sent.pollId);
+      });
     } catch (error) {
       this.failed(row, error);
     }

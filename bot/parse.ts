@@ -137,6 +137,20 @@ function tokenize(input: string): Token[] {
   return tokens;
 }
 
+/** A piece of argument text: a word, or a phrase typed between quotes (without them). */
+export interface Phrase {
+  value: string;
+  quoted: boolean;
+}
+
+/**
+ * Splits argument text into words and quoted phrases ("…", « … », “…”, „…“), saying which
+ * were quoted: `"Quelle date ?" "jeudi" vendredi` -> 2 quoted phrases and a word.
+ */
+export function phrases(input: string): Phrase[] {
+  return tokenize(input).map(({ value, quoted }) => ({ value, quoted }));
+}
+
 /** Removes surrounding quotes from an option value. */
 function unquote(value: string): string {
   const close = QUOTES[value[0] ?? ""];

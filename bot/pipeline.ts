@@ -4,7 +4,7 @@
  * authorise, run the command (or the guided conversation), queue the replies in the outbox.
  * Delivery happens after the commit (bot/outbox.ts).
  */
-import type { Inbound, PlatformRole, RoomEvent, RoomRef } from "../adapters/types.js";
+import type { Inbound, InboundEvent, PlatformRole, RoomEvent, RoomRef } from "../adapters/types.js";
 import type { CommandRegistry } from "../commands/registry.js";
 import type {
   Access,
@@ -35,6 +35,7 @@ import type { Places } from "../storage/places.js";
 import type { Clock } from "./clock.js";
 import { commandLine, createCommandContext, withPrefix } from "./context.js";
 import { admit } from "./admission.js";
+import { recordNativeVote } from "./poll-votes.js";
 import { applyRoomEvent } from "./room-events.js";
 import { UserError } from "./errors.js";
 import { isLocale, localeFromHint, type I18n, type Locale, type Translator } from "./i18n.js";
@@ -125,12 +126,17 @@ export class Pipeline {
    * only when the database itself failed: then nothing was committed, and the adapter should
    * not confirm the event to its platform.
    */
-  async handle(inbound: Inbound): Promise<void> {
+  async handle(inbound: InboundEvent): Promise<void> {
     const log = this.log.child({
       platform: inbound.platform,
-      room: inbound.room.id,
+      room: inbound.room?.id,
       event: inbound.eventId,
     });
+    if (inbound.kind === "vote") {
+      const { db, clock } = this.options;
+      inTransaction(db, () => recordNativeVote(db, inbound, clock.now(), log));
+      return;
+    }
     let platformRole: PlatformRole = "member";
     if (inbound.room.kind === "group" && parseCommandLine(inbound.text)) {
       try {

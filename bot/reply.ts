@@ -64,6 +64,17 @@ export interface FileRecipe {
   text?: string;
 }
 
+/**
+ * A poll that platforms with native polls show as one (a Telegram poll, a Matrix m.poll.start);
+ * the message's text is its rendering as text (numbered answers and how to vote), which the
+ * console prints and clients without polls show instead.
+ */
+export interface PollElement {
+  question: string;
+  /** The answers, in order: answer n is voted for as `n` (`/voter 3 2`). */
+  options: string[];
+}
+
 /** A message as queued in the outbox and handed to an adapter. */
 export interface OutgoingMessage {
   text: RichText;
@@ -82,6 +93,13 @@ export interface OutgoingMessage {
   replaces?: string;
   /** Pin the message in its room once sent (a broadcast): `Adapter.pin`. */
   pin?: boolean;
+  /** Send it as a native poll where the platform has them (`text` is its textual form). */
+  poll?: PollElement;
+  /**
+   * Ends the native poll of the bot's message with this platform id (Telegram stopPoll,
+   * Matrix m.poll.end) before sending the text (the results).
+   */
+  endsPoll?: string;
 }
 
 /** Builds a paragraph. */

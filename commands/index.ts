@@ -19,6 +19,7 @@ import {
   showCommand,
 } from "./manage.js";
 import { journalCommand } from "./journal.js";
+import { pollCommand, pollsCommand, voteCommand } from "./polls.js";
 import { statsCommand } from "./stats.js";
 import { contactCommand, messagesCommand, relayFlow, replyCommand } from "./contact.js";
 import { blockCommand, concludeCommand, shareCommand, unblockCommand } from "./contact-consent.js";
@@ -68,6 +69,9 @@ export const allCommands = [
   statsCommand,
   broadcastCommand,
   broadcastsCommand,
+  pollCommand,
+  pollsCommand,
+  voteCommand,
   requestsCommand,
   approveCommand,
   refuseCommand,

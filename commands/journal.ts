@@ -27,6 +27,8 @@ const DESCRIBED = new Set([
   "listing-renewed",
   "network-link-code",
   "network-summary",
+  "poll-closed",
+  "poll-created",
   "room-bound",
   "room-linked",
 ]);
@@ -42,6 +44,8 @@ const SHOWN_DETAILS = [
   "outcome",
   "field",
   "title",
+  "poll",
+  "voters",
 ];
 
 /** An entry as one sentence: "29 nov., 16:02 · Ana · a retiré l'annonce #12 (motif : doublon)". */

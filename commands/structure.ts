@@ -283,7 +283,9 @@ export const structureCommand = defineCommand({
       if (!structure) throw new UserError("structure-not-found", { id: number });
       return profile(ctx, structure);
     }
-    const action = ACTIONS[nameKey(first)];
+    const key = nameKey(first);
+    // Only the listed words: "constructor" or "toString" are not actions.
+    const action = Object.hasOwn(ACTIONS, key) ? ACTIONS[key] : undefined;
     if (!action) {
       const error = new UserError("structure-action-unknown", { typed: first.slice(0, 30) });
       error.usageOf = "structure";

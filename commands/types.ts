@@ -84,6 +84,8 @@ export interface CommandContext {
   readonly commandPrefix: string;
   /** The command line `/name args` in the person's language and platform, for buttons and hints. */
   command(id: string, ...args: (string | number)[]): string;
+  /** A command line as typed on `platform` in `locale`: for messages posted to other rooms. */
+  commandIn(platform: string, locale: Locale, id: string, ...args: (string | number)[]): string;
   /**
    * Queues a private message to another member, written in their language (with a
    * `dedupeKey`, at most once); `command` writes a command line in their language and their

@@ -27,6 +27,7 @@ export type VocabularyName =
   | "answers"
   | "alertActions"
   | "broadcastWords"
+  | "pollWords"
   | "rhythms"
   | "weekdays"
   | "structureTypes";

@@ -45,6 +45,9 @@ export const EXPORTED_TABLES = {
   contact_threads: schema.contactThreads,
   contact_messages: schema.contactMessages,
   member_blocks: schema.memberBlocks,
+  polls: schema.polls,
+  poll_options: schema.pollOptions,
+  poll_votes: schema.pollVotes,
 } satisfies Record<string, SQLiteTable>;
 
 /** Tables left out of the export, and why. A test fails when a table is in neither list. */
@@ -65,6 +68,8 @@ export const UNEXPORTED_TABLES: Record<string, string> = {
   pending_matches: "listings whose matches are still to be found, a work queue of a few seconds",
   network_link_codes:
     "one-time secrets for binding a room, valid a day; who asked for one is in the audit log",
+  poll_posts:
+    "platform ids of the messages carrying each poll, only meaningful to this instance; the votes are in poll_votes",
 };
 
 /** Whether a table is one of SQLite's full-text index's own (`listings_fts_data`…). */
@@ -122,6 +127,8 @@ const NETWORK_ROWS: Record<keyof typeof EXPORTED_TABLES, string | undefined> = {
     OR id IN (SELECT subject_member_id FROM audit_log WHERE network_id = :network)
     OR id IN (SELECT member_id FROM broadcast_subscriptions WHERE network_id = :network)
     OR id IN (SELECT author_id FROM broadcasts WHERE network_id = :network)
+    OR id IN (SELECT author_id FROM polls WHERE network_id = :network)
+    OR id IN (SELECT member_id FROM poll_votes WHERE poll_id IN (SELECT id FROM polls WHERE network_id = :network))
     OR id IN (SELECT value FROM json_each(:animators))`,
   broadcasts: "network_id = :network",
   broadcast_deliveries: "broadcast_id IN (SELECT id FROM broadcasts WHERE network_id = :network)",
@@ -138,6 +145,9 @@ const NETWORK_ROWS: Record<keyof typeof EXPORTED_TABLES, string | undefined> = {
     "thread_id IN (SELECT id FROM contact_threads WHERE listing_id IN (SELECT id FROM listings WHERE network_id = :network))",
   // Who a member blocks is theirs, not a network's.
   member_blocks: undefined,
+  polls: "network_id = :network",
+  poll_options: "poll_id IN (SELECT id FROM polls WHERE network_id = :network)",
+  poll_votes: "poll_id IN (SELECT id FROM polls WHERE network_id = :network)",
   // A member's alerts and digest rhythm are theirs, not a network's.
   alerts: undefined,
   digest_settings: undefined,

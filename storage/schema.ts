@@ -572,3 +572,92 @@ export const pendingMatches = sqliteTable("pending_matches", {
     .references(() => listings.id, { onDelete: "cascade" }),
   createdAt: integer().notNull(),
 });
+
+/**
+ * A poll an animator put to a network (`/sondage`): posted in every room of the network, as a
+ * native poll where the platform has one, and answered from any of them.
+ */
+export const polls = sqliteTable(
+  "polls",
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    networkId: integer()
+      .notNull()
+      .references(() => networks.id, { onDelete: "cascade" }),
+    /** Who asked; null once they erased their data (the poll stays the network's). */
+    authorId: integer().references(() => members.id, { onDelete: "set null" }),
+    question: text().notNull(),
+    state: text({ enum: ["open", "closed"] })
+      .notNull()
+      .default("open"),
+    createdAt: integer().notNull(),
+    closedAt: integer(),
+    closedBy: integer().references(() => members.id, { onDelete: "set null" }),
+  },
+  (t) => [index("polls_network_idx").on(t.networkId, t.id)],
+);
+
+/** The answers of a poll, numbered from 1 as people type them (`/voter 3 2`). */
+export const pollOptions = sqliteTable(
+  "poll_options",
+  {
+    pollId: integer()
+      .notNull()
+      .references(() => polls.id, { onDelete: "cascade" }),
+    position: integer().notNull(),
+    text: text().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.pollId, t.position] })],
+);
+
+/**
+ * Where a poll was posted: one row per room, with the platform's references once sent (the
+ * message id; the poll id that Telegram's votes carry), so that a native vote finds its poll.
+ */
+export const pollPosts = sqliteTable(
+  "poll_posts",
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    pollId: integer()
+      .notNull()
+      .references(() => polls.id, { onDelete: "cascade" }),
+    roomId: integer().references(() => rooms.id, { onDelete: "set null" }),
+    platform: text().notNull(),
+    platformRoomId: text().notNull(),
+    /** The queued message carrying the poll. */
+    outboxId: integer().notNull(),
+    /** The platform's id of the poll's message, once sent (Telegram message id, Matrix event id). */
+    platformMessageId: text(),
+    /** What the platform's votes name the poll by: Telegram's poll id, Matrix's event id. */
+    platformPollRef: text(),
+  },
+  (t) => [
+    index("poll_posts_poll_idx").on(t.pollId),
+    uniqueIndex("poll_posts_outbox_unique").on(t.outboxId),
+    uniqueIndex("poll_posts_ref_unique")
+      .on(t.platform, t.platformPollRef)
+      .where(sql`${t.platformPollRef} IS NOT NULL`),
+  ],
+);
+
+/**
+ * One vote per member per poll, whichever platform it came from (a new vote replaces the
+ * previous one; withdrawing deletes it). `votedAt` is when the bot counted it, on its own
+ * clock for every platform: a vote never replaces a newer one.
+ */
+export const pollVotes = sqliteTable(
+  "poll_votes",
+  {
+    pollId: integer()
+      .notNull()
+      .references(() => polls.id, { onDelete: "cascade" }),
+    memberId: integer()
+      .notNull()
+      .references(() => members.id, { onDelete: "cascade" }),
+    position: integer().notNull(),
+    /** Where the vote was cast (a native poll or `/voter`). */
+    platform: text().notNull(),
+    votedAt: integer().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.pollId, t.memberId] })],
+);

@@ -11,6 +11,7 @@ import { readFile } from "node:fs/promises";
 import { extname } from "node:path";
 import type { ICryptoStorageProvider, MatrixClient } from "matrix-bot-sdk";
 import type { Logger } from "../../bot/logger.js";
+import { plainText } from "../../bot/reply.js";
 import {
   HealthTracker,
   type Adapter,
@@ -19,6 +20,7 @@ import {
   type Destination,
   type Inbound,
   type InboundHandler,
+  type InboundVote,
   type OutgoingMessage,
   type PlatformRole,
   type RoomEventHandler,
@@ -33,6 +35,7 @@ import {
   serverOf,
   type BotIdentity,
 } from "./events.js";
+import { pollEndContent, pollResponseOf, pollStartContent, POLL_END, POLL_START } from "./polls.js";
 import { renderMatrix } from "./render.js";
 import { cryptoProblem, sdk } from "./sdk.js";
 import { StateStorageProvider } from "./storage.js";
@@ -261,6 +264,15 @@ export class MatrixAdapter implements Adapter {
       );
     }
     try {
+      if (message.poll) {
+        const content = pollStartContent(message.poll, plainText(message.text));
+        return await this.sendEvent(client, roomId, content, idempotencyKey, POLL_START);
+      }
+      if (message.endsPoll) {
+        // Poll-aware clients close the poll; the results follow as a notice for everyone.
+        const content = pollEndContent(message.endsPoll, plainText(message.text));
+        await this.sendEvent(client, roomId, content, `${idempotencyKey}-end`, POLL_END);
+      }
       let last = "";
       const chunks = renderMatrix(message.text);
       for (const [i, chunk] of chunks.entries()) {
@@ -334,9 +346,10 @@ export class MatrixAdapter implements Adapter {
     roomId: string,
     content: Record<string, unknown>,
     txnId: string,
+    type = "m.room.message",
   ): Promise<string> {
     await this.pace();
-    return this.putEvent(client, roomId, content, txnId);
+    return this.putEvent(client, roomId, content, txnId, type);
   }
 
   /**
@@ -358,10 +371,11 @@ export class MatrixAdapter implements Adapter {
     roomId: string,
     content: Record<string, unknown>,
     txnId: string,
+    type: string,
   ): Promise<string> {
     if (this.encryptionActive && (await this.isEncrypted(roomId)))
-      return client.sendMessage(roomId, content);
-    const path = `/_matrix/client/v3/rooms/${encodeURIComponent(roomId)}/send/m.room.message/${encodeURIComponent(txnId)}`;
+      return client.sendEvent(roomId, type, content);
+    const path = `/_matrix/client/v3/rooms/${encodeURIComponent(roomId)}/send/${encodeURIComponent(type)}/${encodeURIComponent(txnId)}`;
     const answer = (await client.doRequest("PUT", path, null, content)) as { event_id: string };
     return answer.event_id;
   }
@@ -449,6 +463,8 @@ export class MatrixAdapter implements Adapter {
   }
 
   private async onRoomEvent(roomId: string, event: MatrixEvent): Promise<void> {
+    const vote = pollResponseOf(event);
+    if (vote) return this.onVote(roomId, event, vote);
     switch (event.type) {
       case "m.room.power_levels":
         this.powerLevels.set(roomId, event.content);
@@ -517,11 +533,8 @@ export class MatrixAdapter implements Adapter {
 
   private async onMessage(roomId: string, event: MatrixEvent): Promise<void> {
     const bot = this.bot;
-    if (!bot || event.sender === bot.userId) return;
     // History from before the bot was there is not addressed to it.
-    if (this.skipBacklog) return;
-    const joinedAt = this.joinedAt.get(roomId);
-    if (joinedAt !== undefined && event.origin_server_ts < joinedAt) return;
+    if (!bot || !this.isNew(roomId, event)) return;
     const msgtype = event.content.msgtype;
     const body = event.content.body;
     if ((msgtype !== "m.text" && msgtype !== "m.notice") || typeof body !== "string") return;
@@ -536,6 +549,33 @@ export class MatrixAdapter implements Adapter {
       messageId: event.event_id,
     };
     await this.deliver(() => this.handler?.(inbound));
+  }
+
+  /** A vote in a poll: the core decides whether the poll is one of the bot's. */
+  private async onVote(
+    roomId: string,
+    event: MatrixEvent,
+    vote: { pollRef: string; choices: number[] },
+  ): Promise<void> {
+    if (!this.isNew(roomId, event)) return;
+    const inbound: InboundVote = {
+      kind: "vote",
+      platform: MATRIX,
+      eventId: event.event_id,
+      room: this.roomRef(roomId),
+      sender: { id: event.sender, displayName: await this.displayName(roomId, event.sender) },
+      pollRef: vote.pollRef,
+      choices: vote.choices,
+      timestamp: new Date(event.origin_server_ts),
+    };
+    await this.deliver(() => this.handler?.(inbound));
+  }
+
+  /** Whether an event is for the bot: not its own, not history from before it was there. */
+  private isNew(roomId: string, event: MatrixEvent): boolean {
+    if (!this.bot || event.sender === this.bot.userId || this.skipBacklog) return false;
+    const joinedAt = this.joinedAt.get(roomId);
+    return joinedAt === undefined || event.origin_server_ts >= joinedAt;
   }
 
   /**

@@ -35,3 +35,14 @@ export function isEditImpossible(error: unknown): boolean {
     /message to edit not found|message can't be edited/i.test(error.description)
   );
 }
+
+/** Whether stopping a poll failed only because it is already closed, or its message is gone. */
+export function isPollGone(error: unknown): boolean {
+  return (
+    error instanceof GrammyError &&
+    error.error_code === 400 &&
+    /poll has already been closed|poll to stop not found|message to stop poll not found/i.test(
+      error.description,
+    )
+  );
+}

@@ -10,6 +10,7 @@ import { createHash } from "node:crypto";
 import { Bot, GrammyError, InputFile } from "grammy";
 import type { Update, UserFromGetMe } from "grammy/types";
 import type { Locale } from "../../bot/i18n.js";
+import type { PollElement } from "../../bot/reply.js";
 import type { Logger } from "../../bot/logger.js";
 import {
   HealthTracker,
@@ -23,8 +24,9 @@ import {
   type PlatformRole,
   type RoomEventHandler,
   type RoomRef,
+  type SentMessage,
 } from "../types.js";
-import { deliveryError, isEditImpossible, isNotModified } from "./errors.js";
+import { deliveryError, isEditImpossible, isNotModified, isPollGone } from "./errors.js";
 import { CAPTION_LIMIT, inlineKeyboard, renderHtml } from "./render.js";
 import { Throttle, TELEGRAM_LIMITS, type TelegramLimits } from "./throttle.js";
 import { ALLOWED_UPDATES, TELEGRAM, translateUpdate } from "./updates.js";
@@ -178,7 +180,7 @@ export class TelegramAdapter implements Adapter {
     return ids.has(userId) ? "animator" : "member";
   }
 
-  async send(destination: Destination, message: OutgoingMessage): Promise<string> {
+  async send(destination: Destination, message: OutgoingMessage): Promise<string | SentMessage> {
     const chatId = destination.kind === "room" ? destination.roomId : destination.userId;
     // Group and supergroup ids are negative; a private chat's id is the person's id.
     const isGroup = chatId.startsWith("-");
@@ -212,7 +214,13 @@ export class TelegramAdapter implements Adapter {
     chatId: string,
     isGroup: boolean,
     message: OutgoingMessage,
-  ): Promise<string> {
+  ): Promise<string | SentMessage> {
+    if (message.poll) return this.sendPoll(chatId, isGroup, message.poll);
+    if (message.endsPoll) {
+      await this.stopPoll(chatId, isGroup, message.endsPoll);
+      // The results answer the poll they close.
+      message = { ...message, inReplyTo: message.inReplyTo ?? message.endsPoll };
+    }
     const chunks = renderHtml(message.text);
     const keyboard = inlineKeyboard(message.text, {
       botUsername: this.username,
@@ -268,6 +276,35 @@ export class TelegramAdapter implements Adapter {
     return last;
   }
 
+  /**
+   * A native poll, not anonymous: Telegram then tells the bot who voted for what
+   * (poll_answer), so that each person's vote counts once with those of the other platforms.
+   */
+  private async sendPoll(
+    chatId: string,
+    isGroup: boolean,
+    poll: PollElement,
+  ): Promise<SentMessage> {
+    await this.throttle.take(chatId, isGroup);
+    const sent = await this.bot.api.sendPoll(
+      chatId,
+      poll.question,
+      poll.options.map((text) => ({ text })),
+      { is_anonymous: false, allows_multiple_answers: false },
+    );
+    return { messageId: String(sent.message_id), pollId: sent.poll.id };
+  }
+
+  /** Closes a native poll of the bot (already closed or gone: nothing to do). */
+  private async stopPoll(chatId: string, isGroup: boolean, messageId: string): Promise<void> {
+    await this.throttle.take(chatId, isGroup);
+    try {
+      await this.bot.api.stopPoll(chatId, Number(messageId));
+    } catch (error) {
+      if (!isPollGone(error)) throw error;
+    }
+  }
+
   /** Replaces a message's text (paging); undefined when it cannot be edited any more. */
   private async edit(
     chatId: string,
@@ -318,6 +355,9 @@ export class TelegramAdapter implements Adapter {
             });
         }
         await this.handler?.(translated.inbound);
+        return;
+      case "vote":
+        await this.handler?.(translated.vote);
         return;
       case "room":
         if (translated.event.kind !== "joined") this.admins.delete(translated.event.room.id);

@@ -4,7 +4,7 @@
  * Pure functions, so that every case is easy to test.
  */
 import type { Chat, Message, Update, User } from "grammy/types";
-import type { Inbound, RoomEvent, RoomRef, Sender } from "../types.js";
+import type { Inbound, InboundVote, RoomEvent, RoomRef, Sender } from "../types.js";
 
 /** The platform name of Telegram members and rooms. */
 export const TELEGRAM = "telegram";
@@ -15,6 +15,8 @@ export const ALLOWED_UPDATES = [
   "callback_query",
   "my_chat_member",
   "chat_member",
+  // Votes in the bot's polls (sent non-anonymous, so that they say who voted).
+  "poll_answer",
 ] as const;
 
 /** A room reference for a Telegram chat. */
@@ -43,6 +45,7 @@ export function senderOf(user: User): Sender {
 export type Translated =
   | { kind: "inbound"; inbound: Inbound; callbackQueryId?: string }
   | { kind: "room"; event: RoomEvent }
+  | { kind: "vote"; vote: InboundVote }
   | { kind: "admins-changed"; chatId: string }
   | { kind: "ignored"; why: string };
 
@@ -137,5 +140,24 @@ export function translateUpdate(
   }
   if (update.chat_member)
     return { kind: "admins-changed", chatId: String(update.chat_member.chat.id) };
+  if (update.poll_answer) {
+    const answer = update.poll_answer;
+    // A vote made in the name of a chat (anonymous admins) names no person.
+    if (!answer.user || answer.user.is_bot)
+      return { kind: "ignored", why: "vote without a person" };
+    return {
+      kind: "vote",
+      vote: {
+        kind: "vote",
+        platform: TELEGRAM,
+        eventId: `vote:${update.update_id}`,
+        sender: senderOf(answer.user),
+        pollRef: answer.poll_id,
+        choices: answer.option_ids,
+        // Telegram dates no vote: it is counted when it arrives.
+        timestamp: new Date(),
+      },
+    };
+  }
   return { kind: "ignored", why: "update kind not used" };
 }

@@ -23,5 +23,7 @@ journal-network-summary = set the network's daily summary ({ $time ->
     [none] stopped
    *[other] at { $time }
   })
+journal-poll-created = asked poll no. { $poll } "{ $title }" ({ $rooms } rooms)
+journal-poll-closed = closed poll no. { $poll } ({ $voters } voters)
 journal-room-bound = bound a { $platform } room to the network
 journal-room-linked = bound a { $platform } room to the network with a code

@@ -23,5 +23,7 @@ journal-network-summary = a réglé le résumé quotidien du réseau ({ $time ->
     [none] arrêté
    *[other] à { $time }
   })
+journal-poll-created = a posé le sondage n°{ $poll } « { $title } » ({ $rooms } salons)
+journal-poll-closed = a clos le sondage n°{ $poll } ({ $voters } votants)
 journal-room-bound = a relié un salon { $platform } au réseau
 journal-room-linked = a relié un salon { $platform } au réseau avec un code

@@ -3,6 +3,7 @@
  * state, send and redact events, read events and members. Permissions follow Synapse (membership
  * and power levels), with its error codes; transaction ids make sends idempotent.
  */
+import { checkPollEvent } from "./matrix-polls.js";
 import { clientEvent } from "./matrix-sync.js";
 import {
   badJson,
@@ -202,6 +203,7 @@ export function sendEvent(ctx: RouteContext): Content {
   joinedRoom(ctx);
   const content = objectBody(ctx);
   ctx.hs.assertCanSend(roomId, ctx.hs.botUserId, type, false);
+  checkPollEvent(ctx.hs, roomId, type, content);
   const event = appendAsBot(ctx, roomId, { type, content }, { transaction_id: txnId });
   ctx.hs.txns.set(key, event.event_id);
   ctx.hs.recordSent({ roomId, type, content, txnId, event_id: event.event_id, at: Date.now() });

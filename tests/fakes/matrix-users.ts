@@ -4,6 +4,7 @@
  * wakes pending /syncs. A helper used the wrong way (a stranger writing in a room, a join without
  * an invitation) throws: a mistake in a test fails loudly.
  */
+import { pollResponseContent } from "./matrix-polls.js";
 import {
   escapeHtml,
   isObject,
@@ -199,6 +200,26 @@ export class MatrixUsers extends MatrixWorld {
       ...(stateKey === undefined ? {} : { state_key: stateKey }),
     };
     return this.append(roomId, ev).event_id;
+  }
+
+  /**
+   * `sender` votes in the poll started by `startEventId` (answer ids; none withdraws the
+   * vote), as a client with polls sends it; returns the response's event id.
+   */
+  sendPollResponse(
+    roomId: string,
+    sender: string,
+    startEventId: string,
+    selections: string[],
+  ): string {
+    if (this.findEvent(roomId, startEventId)?.type !== "m.poll.start")
+      throw new Error(`fake homeserver: no poll ${startEventId} in ${roomId}`);
+    return this.sendEvent(
+      roomId,
+      sender,
+      "m.poll.response",
+      pollResponseContent(startEventId, selections),
+    );
   }
 
   /** Sets a user's account data (global, or for a room), e.g. the bot's m.direct. */

@@ -2,6 +2,7 @@
  * The test's side of the Telegram fake: users who write, press buttons, add or remove the bot,
  * block it, and groups that migrate. Each action queues the updates Telegram would send.
  */
+import { answerPoll, findPoll } from "./telegram-polls.js";
 import { botCommandEntities } from "./telegram-text.js";
 import {
   chatMember,
@@ -105,6 +106,22 @@ export class TelegramActors extends TelegramWorld {
     this.openCallbacks.add(id);
     const chat_instance = String(Math.abs(chat.id) * 31 + 7);
     return this.pushUpdate({ callback_query: { id, from, message, chat_instance, data } });
+  }
+
+  /**
+   * `from` votes in a poll of the bot (named by its id, or by the chat and message carrying it);
+   * an empty `optionIds` retracts the vote. Queues the poll_answer update Telegram sends for a
+   * non-anonymous poll, and the poll update with the new counts (delivered only when asked for).
+   */
+  votePoll(
+    from: TgUser,
+    poll: string | { chatId: number; messageId: number },
+    optionIds: number[],
+  ): TgUpdate {
+    const answered = answerPoll(this, from, findPoll(this, poll), optionIds);
+    const update = this.pushUpdate({ poll_answer: answered.poll_answer });
+    this.pushUpdate({ poll: answered.poll });
+    return update;
   }
 
   /** `by` adds the bot to a group (registered with `by` as creator if new): a my_chat_member update. */

@@ -9,6 +9,7 @@ import {
   sendFile,
   sendMessage,
 } from "./telegram-send.js";
+import { sendPoll, stopPoll } from "./telegram-polls.js";
 import { bad } from "./telegram-types.js";
 import { isObject, readBool, readInt, readJson, readString, type Params } from "./telegram-wire.js";
 import { commandKey, compact, type TelegramWorld } from "./telegram-world.js";
@@ -17,7 +18,7 @@ import { commandKey, compact, type TelegramWorld } from "./telegram-world.js";
 export type Handler = (world: TelegramWorld, params: Params) => unknown;
 
 /** Methods that send a message (they count for the rate limits). */
-export const SENDING_METHODS = new Set(["sendMessage", "sendDocument", "sendPhoto"]);
+export const SENDING_METHODS = new Set(["sendMessage", "sendDocument", "sendPhoto", "sendPoll"]);
 
 const CHAT_ACTIONS = new Set([
   "typing",
@@ -135,6 +136,8 @@ export const HANDLERS: Record<string, Handler> = {
   sendMessage,
   sendDocument: (w, p) => sendFile(w, p, "document"),
   sendPhoto: (w, p) => sendFile(w, p, "photo"),
+  sendPoll,
+  stopPoll,
   editMessageText,
   editMessageReplyMarkup,
   deleteMessage,

@@ -67,6 +67,24 @@ export interface TgPhotoSize {
   file_size?: number;
 }
 
+/** One answer of a native poll. */
+export interface TgPollOption {
+  text: string;
+  voter_count: number;
+}
+
+/** A native poll (only regular polls: the fake has no quizzes). */
+export interface TgPoll {
+  id: string;
+  question: string;
+  options: TgPollOption[];
+  total_voter_count: number;
+  is_closed: boolean;
+  is_anonymous: boolean;
+  type: "regular";
+  allows_multiple_answers: boolean;
+}
+
 /** A message (sent by a user, or by the bot as the fake recorded it). */
 export interface TgMessage {
   message_id: number;
@@ -79,6 +97,7 @@ export interface TgMessage {
   caption_entities?: TgMessageEntity[];
   document?: TgDocument;
   photo?: TgPhotoSize[];
+  poll?: TgPoll;
   reply_markup?: TgInlineKeyboard;
   reply_to_message?: TgMessage;
   link_preview_options?: Record<string, unknown>;

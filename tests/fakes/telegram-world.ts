@@ -20,6 +20,7 @@ import {
   type CallbackAnswer,
 } from "./telegram-types.js";
 import type { Params } from "./telegram-wire.js";
+import type { FakePoll } from "./telegram-polls.js";
 
 // Captured at load so that tests using fake timers do not freeze the fake's own waits.
 const realSetTimeout = globalThis.setTimeout;
@@ -59,6 +60,8 @@ export class TelegramWorld {
   readonly users = new Map<number, TgUser>();
   /** Commands by scope and language (see `commandsFor`). */
   readonly commandSets = new Map<string, CommandSet>();
+  /** Native polls the bot sent, by poll id. */
+  readonly polls = new Map<string, FakePoll>();
   /** Callback queries not answered yet. */
   readonly openCallbacks = new Set<string>();
   /** The webhook set with setWebhook, if any. */

@@ -63,6 +63,10 @@ beforeAll(async () => {
     platform: "telegram",
   });
   await bot.say("/diffuser Réunion lundi", { room: ROOMS.telegram, platform: "telegram" });
+  await bot.say('/sondage "Quelle date ?" "Jeudi" "Vendredi"', {
+    room: ROOMS.telegram,
+    platform: "telegram",
+  });
   // Bea took part before the network chose to validate newcomers: she stays a member.
   for (const platform of ["telegram", "matrix"] as const) {
     await bot.say("/aide", { as: "bea", room: ROOMS[platform], platform });
@@ -92,6 +96,9 @@ const RESERVED = [
   "/demandes",
   "/accepter 1",
   "/refuser 1",
+  '/sondage "Quelle date ?" "Jeudi" "Vendredi"',
+  "/sondage « Apéro ? » « Oui » « Non »",
+  "/sondage clore 1",
 ];
 
 describe("the permission matrix", () => {

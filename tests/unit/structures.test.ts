@@ -85,6 +85,15 @@ describe("creating a structure", () => {
 });
 
 describe("a member's structure", () => {
+  it("takes only its own action words, not the names every object has", async () => {
+    bot = await startHarness();
+    for (const word of ["constructor", "toString", "__proto__"]) {
+      expect(await bot.ask(`/structure ${word}`)).toContain(
+        `⛔ Je ne connais pas l'action « ${word} ».`,
+      );
+    }
+  });
+
   it("shows it, lets its administrators edit it, and posts listings on its behalf", async () => {
     bot = await startHarness();
     await createStructure();
