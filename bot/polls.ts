@@ -9,6 +9,7 @@
  */
 import type { Db } from "../storage/db.js";
 import { memberById } from "../storage/members.js";
+import { membershipOf } from "../storage/membership.js";
 import { networkById, roomById, roomsOfNetwork } from "../storage/networks.js";
 import { enqueueMessage } from "../storage/outbox.js";
 import {
@@ -175,7 +176,19 @@ export function postPollEnd(sender: PollSender, poll: PollWithOptions, now: numb
 }
 
 /** What became of a vote. */
-export type VoteOutcome = "counted" | "withdrawn" | "unchanged" | "closed";
+export type VoteOutcome = "counted" | "withdrawn" | "unchanged" | "closed" | "not-member";
+
+/**
+ * Whether this person's vote counts in the network: anyone in an open network; in a network
+ * that validates newcomers, approved members and the animators it knows — a pending or
+ * refused request, or someone never admitted, does not vote.
+ */
+export function mayVote(db: Db, networkId: number, memberId: number): boolean {
+  const network = networkById(db, networkId);
+  if (!network || network.joinPolicy === "open") return true;
+  const membership = membershipOf(db, networkId, memberId);
+  return membership !== undefined && (membership.status === "approved" || membership.animator);
+}
 
 /**
  * Records a member's vote in a poll (`position` 1-based; null withdraws it). One vote per
@@ -188,6 +201,7 @@ export function applyVote(
   now: number,
 ): VoteOutcome {
   if (poll.state !== "open") return "closed";
+  if (!mayVote(db, poll.networkId, vote.memberId)) return "not-member";
   if (vote.position === null) {
     return withdrawVote(db, poll.id, vote.memberId, now) ? "withdrawn" : "unchanged";
   }

@@ -18,6 +18,7 @@ import {
   type PollSender,
 } from "../bot/polls.js";
 import { list, message, paragraph, strong } from "../bot/reply.js";
+import { networkById } from "../storage/networks.js";
 import { nameKey } from "../storage/text.js";
 import {
   closePoll,
@@ -283,6 +284,13 @@ export const voteCommand = defineCommand({
       ctx.now,
     );
     if (outcome === "closed") throw new UserError("poll-closed", { id: poll.id });
+    if (outcome === "not-member") {
+      const network = networkById(ctx.db, poll.networkId);
+      throw new UserError("vote-not-member", {
+        network: network?.name ?? "",
+        introduce: ctx.command("introduce"),
+      });
+    }
     return here(message([paragraph(ctx.t("vote-counted", { id: poll.id, option }))]));
   },
 });

@@ -26,6 +26,7 @@ poll-no-network = This room is not bound to a network: type the command in your 
 poll-number = "{ $typed }" is not a poll number. The network's polls: { $list }
 poll-unknown = There is no poll no. { $typed } in this network. The network's polls: { $list }
 poll-closed = Poll no. { $id } is closed: it takes no more votes.
+vote-not-member = Your vote does not count yet: the network { $network } validates its new members and your membership is not accepted. Introduce yourself with { $introduce }; an animator will answer.
 poll-closed-done = 🔒 Poll no. { $id } closed: its results are posted in { $rooms } room(s).
 poll-results-heading = 📊 Results of poll no. { $id } ({ $state ->
     [closed] closed

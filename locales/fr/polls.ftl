@@ -26,6 +26,7 @@ poll-no-network = Ce salon n'est lié à aucun réseau : tapez la commande dans 
 poll-number = « { $typed } » n'est pas un numéro de sondage. Les sondages du réseau : { $list }
 poll-unknown = Il n'y a pas de sondage n°{ $typed } dans ce réseau. Les sondages du réseau : { $list }
 poll-closed = Le sondage n°{ $id } est clos : il ne reçoit plus de votes.
+vote-not-member = Votre vote ne compte pas encore : le réseau { $network } valide ses nouveaux membres et votre adhésion n’est pas acceptée. Présentez-vous avec { $introduce } ; un animateur vous répondra.
 poll-closed-done = 🔒 Sondage n°{ $id } clos : ses résultats sont postés dans { $rooms } salon(s).
 poll-results-heading = 📊 Résultats du sondage n°{ $id } ({ $state ->
     [closed] clos

@@ -209,4 +209,21 @@ describe("polls", () => {
       }),
     ).toContain("📊 Results of poll no. 2 (open)");
   });
+  it("counts no vote from a newcomer waiting for approval in a network that validates members", async () => {
+    await network();
+    // Bea took part before validation: she stays a member and votes.
+    await bot.say("/aide", { as: "bea", room: "tg", platform: "telegram" });
+    await bot.say("/reseau adhesion validation", { room: "tg", platform: "telegram" });
+    await bot.say(ASK, { room: "tg", platform: "telegram" });
+    const tg = pollMessage("telegram", "tg").ref;
+    await nativeVote("telegram", "bea", tg, [0]);
+    // Zoe never was admitted: neither her native vote nor her typed one counts.
+    await nativeVote("telegram", "zoe", tg, [1]);
+    expect(await bot.ask("/voter 1 2", { as: "zoe", room: "tg", platform: "telegram" })).toContain(
+      "Votre vote ne compte pas encore : le réseau Réseau du Val valide ses nouveaux membres",
+    );
+    const results = await bot.ask("/sondage resultats", { room: "tg", platform: "telegram" });
+    expect(results).toContain("1. Jeudi 3 — 1 vote(s), 100 %");
+    expect(results).toContain("2. Vendredi 4 — 0 vote(s), 0 %");
+  });
 });
