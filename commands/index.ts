@@ -20,6 +20,7 @@ import {
 } from "./manage.js";
 import { journalCommand } from "./journal.js";
 import { statsCommand } from "./stats.js";
+import { forgetCommand, myDataCommand } from "./privacy.js";
 import { contactCommand, messagesCommand, relayFlow, replyCommand } from "./contact.js";
 import { blockCommand, concludeCommand, shareCommand, unblockCommand } from "./contact-consent.js";
 import { charterCommand } from "./charter.js";
@@ -75,6 +76,8 @@ export const allCommands = [
   subscribeCommand,
   unsubscribeCommand,
   languageCommand,
+  myDataCommand,
+  forgetCommand,
   charterCommand,
   introduceCommand,
   helpCommand,
