@@ -166,10 +166,14 @@ export function createApp(config: Config, parts: AppParts = {}): App {
   const scheduler = new Scheduler({
     jobs: [
       ...coreJobs(jobServices, () => outbox.kick()),
-      ...privacyJobs(db, {
-        messagesDays: config.retentionMessagesDays,
-        closedListingsDays: config.retentionClosedListingsDays,
-      }),
+      ...privacyJobs(
+        db,
+        {
+          messagesDays: config.retentionMessagesDays,
+          closedListingsDays: config.retentionClosedListingsDays,
+        },
+        filesDir,
+      ),
     ],
     clock,
     logger,

@@ -7,29 +7,39 @@ import { inTransaction, type Db } from "../storage/db.js";
 import { dueErasures, eraseMember } from "../storage/erasure.js";
 import { compactSearchIndex } from "../storage/redaction.js";
 import { purgeExpiredData, type RetentionPeriods } from "../storage/retention.js";
+import { removeFilesOf } from "./files.js";
 import type { Job } from "./scheduler.js";
 
-/** Carries out the erasures due by `now`; returns how many members were erased. */
-export function runDueErasures(db: Db, now: number): number {
+/**
+ * Carries out the erasures due by `now`, with the files made for the erased members (a data
+ * export still beside the database); returns how many members were erased.
+ */
+export function runDueErasures(db: Db, now: number, filesDir?: string): number {
   let erased = 0;
   for (const request of dueErasures(db, now)) {
     const done = inTransaction(db, () => {
-      const ok = eraseMember(
+      const result = eraseMember(
         db,
         request.memberId,
         { keepEndedListings: request.keepEndedListings },
         now,
       );
       // Accountability without identity: that an erasure happened, on the anonymous record.
-      if (ok)
+      if (result)
         recordAudit(
           db,
           { actorId: null, action: "member-erased", subjectMemberId: request.memberId },
           now,
         );
-      return ok;
+      return result;
     });
-    if (done) erased++;
+    if (!done) continue;
+    erased++;
+    if (filesDir)
+      removeFilesOf(
+        filesDir,
+        done.outboxIds.map((id) => `m${id}`),
+      );
   }
   if (erased > 0) {
     // Deleted pages are zeroed (secure_delete, storage/db.ts); these leave no copy behind in
@@ -41,13 +51,13 @@ export function runDueErasures(db: Db, now: number): number {
 }
 
 /** The personal-data jobs. */
-export function privacyJobs(db: Db, retention: RetentionPeriods): Job[] {
+export function privacyJobs(db: Db, retention: RetentionPeriods, filesDir?: string): Job[] {
   return [
     {
       name: "erasures",
       cron: "20 4 * * *",
       run(now) {
-        runDueErasures(db, now);
+        runDueErasures(db, now, filesDir);
       },
     },
     {

@@ -226,16 +226,15 @@ export const ERASED_WITHOUT_STEP: Record<string, string> = {
  * message, a listing card in someone's digest). Messages still waiting for someone else are
  * left to be delivered.
  */
-function scrubOutbox(e: Erasing, directRooms: readonly string[]): void {
+function scrubOutbox(e: Erasing, directRooms: readonly string[]): number[] {
   const q = e.db.$client;
   const { platform, platformUserId } = e.member;
-  q.prepare(
-    "DELETE FROM outbox WHERE platform = ? AND destination_kind = 'member' AND destination_id = ?",
-  ).run(platform, platformUserId);
-  const toRoom = q.prepare(
-    "DELETE FROM outbox WHERE platform = ? AND destination_kind = 'room' AND destination_id = ?",
-  );
-  for (const room of directRooms) toRoom.run(platform, room);
+  const toThem = `platform = @platform AND (
+      (destination_kind = 'member' AND destination_id = @user)
+      OR (destination_kind = 'room' AND destination_id IN (SELECT value FROM json_each(@rooms))))`;
+  const params = { platform, user: platformUserId, rooms: JSON.stringify(directRooms) };
+  const ids = q.prepare(`SELECT id FROM outbox WHERE ${toThem}`).pluck().all(params) as number[];
+  q.prepare(`DELETE FROM outbox WHERE ${toThem}`).run(params);
   const scrub = q.prepare(
     "DELETE FROM outbox WHERE state IN ('sent', 'failed') AND instr(payload, ?) > 0",
   );
@@ -244,22 +243,25 @@ function scrubOutbox(e: Erasing, directRooms: readonly string[]): void {
     const inJson = JSON.stringify(trace).slice(1, -1);
     if (inJson.trim().length >= 3) scrub.run(inJson);
   }
+  return ids;
 }
 
 /**
  * Erases a member now (the daily job calls it when the grace period is over). Runs inside the
- * caller's transaction; returns false when there was no such member (or they were erased).
+ * caller's transaction. Returns the ids of the deleted messages that were addressed to them
+ * (their files, such as a data export, are to be deleted too: bot/files.ts `removeFilesOf`),
+ * or undefined when there was no such member (or they were erased already).
  */
 export function eraseMember(
   db: Db,
   memberId: number,
   options: { keepEndedListings: boolean },
   now: number,
-): boolean {
+): { outboxIds: number[] } | undefined {
   const member = memberById(db, memberId);
   if (!member || member.platform === ERASED_PLATFORM) {
     db.delete(erasureRequests).where(eq(erasureRequests.memberId, memberId)).run();
-    return false;
+    return undefined;
   }
   const e: Erasing = {
     db,
@@ -279,6 +281,5 @@ export function eraseMember(
   for (const networkId of networks)
     if (namedAnimators(db, networkId).includes(memberId))
       unnameAnimator(db, networkId, memberId, now);
-  scrubOutbox(e, directRooms);
-  return true;
+  return { outboxIds: scrubOutbox(e, directRooms) };
 }

@@ -3,11 +3,12 @@
  * the daily job erases them; afterwards the database FILE holds none of their identifiers or
  * texts, the other party's data is still there, and the statistics have not moved.
  */
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { runDueErasures } from "../../bot/privacy-jobs.js";
 import { statsOf } from "../../storage/stats.js";
 import { startHarness, type Harness } from "../helpers/harness.js";
 
@@ -192,6 +193,18 @@ describe("/oublier", () => {
         commune: "65440",
       },
     ]);
+  });
+
+  it("deletes the files made for the member (a data export), not the others'", async () => {
+    const [, mine] = await bot.say("/mesdonnees", { as: ZOE });
+    const [, theirs] = await bot.say("/mesdonnees", { as: "bob" });
+    const path = mine?.message.attachment?.path ?? "";
+    const other = theirs?.message.attachment?.path ?? "";
+    expect([existsSync(path), existsSync(other)]).toEqual([true, true]);
+    await bot.say("/oublier confirmer", { as: ZOE, dm: true });
+    bot.clock.advance(15 * DAY);
+    expect(runDueErasures(bot.app.db, bot.clock.now(), dirname(path))).toBe(1);
+    expect([existsSync(path), existsSync(other)]).toEqual([false, true]);
   });
 
   it("says what to type when the words are not understood", async () => {
