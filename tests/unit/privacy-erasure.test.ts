@@ -9,6 +9,7 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { runDueErasures } from "../../bot/privacy-jobs.js";
+import { nameAnimator, namedAnimators } from "../../storage/animators.js";
 import { statsOf } from "../../storage/stats.js";
 import { startHarness, type Harness } from "../helpers/harness.js";
 
@@ -88,6 +89,8 @@ describe("/oublier", () => {
 
   it("erases the member after the grace period: nothing of theirs is left in the file", async () => {
     await busyMember();
+    // Named animator of the network by the territory's administrator (admin tool).
+    nameAnimator(bot.app.db, 1, 2, bot.clock.now());
     const before = figures();
     await bot.say("/oublier confirmer", { as: ZOE, dm: true });
     // A day later, the first command reminds them once.
@@ -126,6 +129,7 @@ describe("/oublier", () => {
     ])
       expect(bytes.includes(Buffer.from(kept, "utf8")), kept).toBe(true);
     expect(figures()).toEqual(before);
+    expect(namedAnimators(bot.app.db, 1)).toEqual([]);
 
     const q = bot.app.db.$client;
     expect(
