@@ -17,6 +17,7 @@ import { I18n, type Locale } from "./i18n.js";
 import { commandMenus } from "./menus.js";
 import { filesDirFor } from "./files.js";
 import { coreJobs } from "./jobs.js";
+import { privacyJobs } from "./privacy-jobs.js";
 import { runMatching } from "./matching.js";
 import { silentLogger, type Logger } from "./logger.js";
 import { Notifier } from "./notify.js";
@@ -163,7 +164,17 @@ export function createApp(config: Config, parts: AppParts = {}): App {
     },
   };
   const scheduler = new Scheduler({
-    jobs: coreJobs(jobServices, () => outbox.kick()),
+    jobs: [
+      ...coreJobs(jobServices, () => outbox.kick()),
+      ...privacyJobs(
+        db,
+        {
+          messagesDays: config.retentionMessagesDays,
+          closedListingsDays: config.retentionClosedListingsDays,
+        },
+        filesDir,
+      ),
+    ],
     clock,
     logger,
     timeZone: config.timeZone,

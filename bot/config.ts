@@ -44,6 +44,19 @@ const intInRange = (min: number, max: number, fallback: number) =>
     .max(max, `a whole number between ${min} and ${max}`)
     .default(fallback);
 
+/** A retention period in days; `0` or `never` keeps for ever (null). */
+const retentionDays = (fallback: number) =>
+  z
+    .string()
+    .trim()
+    .toLowerCase()
+    .refine(
+      (v) => v === "never" || (/^\d{1,5}$/.test(v) && Number(v) <= 36_500),
+      "a number of days (at most 36500), or 0 or never to keep for ever",
+    )
+    .transform((v) => (v === "never" || Number(v) === 0 ? null : Number(v)))
+    .default(fallback);
+
 const schema = z.object({
   DATABASE_PATH: z
     .string()
@@ -129,6 +142,8 @@ const schema = z.object({
     .optional(),
   HEALTH_HOST: z.string().min(1).default("127.0.0.1"),
   SHUTDOWN_DRAIN_SECONDS: intInRange(0, 300, 5),
+  RETENTION_MESSAGES_DAYS: retentionDays(365),
+  RETENTION_CLOSED_LISTINGS_DAYS: retentionDays(730),
   MATRIX_SEND_RATE: z.coerce
     .number({ error: "messages per second, a number (0: no pacing)" })
     .min(0, "messages per second, a number (0: no pacing)")
@@ -173,6 +188,10 @@ export interface Config {
   charterRequired: boolean;
   /** The territory's own charter (shown as written); default: the built-in French and English text. */
   charterText?: string;
+  /** Days relayed messages are kept; null: for ever. Default 365. */
+  retentionMessagesDays: number | null;
+  /** Days ended listings keep their text before becoming anonymous records; null: for ever. Default 730. */
+  retentionClosedListingsDays: number | null;
   /** Telegram connection, when TELEGRAM_BOT_TOKEN is set. */
   telegram?: TelegramConfig;
   /** Matrix connection, when MATRIX_HOMESERVER_URL and MATRIX_ACCESS_TOKEN are set. */
@@ -290,6 +309,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     contactMessagesPerDay: c.CONTACT_MESSAGES_PER_DAY,
     charterRequired: c.CHARTER_REQUIRED,
     ...(c.CHARTER_TEXT ? { charterText: c.CHARTER_TEXT } : {}),
+    retentionMessagesDays: c.RETENTION_MESSAGES_DAYS,
+    retentionClosedListingsDays: c.RETENTION_CLOSED_LISTINGS_DAYS,
     ...(telegram ? { telegram } : {}),
     ...(matrix ? { matrix } : {}),
   };

@@ -53,3 +53,18 @@ export function purgeFiles(dir: string, now: number, maxAgeMs: number): number {
   }
   return removed;
 }
+
+/** Deletes the files made for the given outbox messages (`key` as given to `writeFile`). */
+export function removeFilesOf(dir: string, keys: readonly string[]): number {
+  if (keys.length === 0) return 0;
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return 0;
+  }
+  const prefixes = keys.map((k) => `${k}-`);
+  const doomed = names.filter((name) => prefixes.some((p) => name.startsWith(p)));
+  for (const name of doomed) rmSync(join(dir, name), { force: true });
+  return doomed.length;
+}

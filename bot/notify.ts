@@ -4,7 +4,7 @@
  */
 import type { CommandRegistry } from "../commands/registry.js";
 import type { Db } from "../storage/db.js";
-import { memberById, type Member } from "../storage/members.js";
+import { isErased, memberById, type Member } from "../storage/members.js";
 import { enqueueMessage } from "../storage/outbox.js";
 import { isLocale, type I18n, type Locale, type Translator } from "./i18n.js";
 import type { RichText } from "./reply.js";
@@ -56,7 +56,8 @@ export class Notifier {
     dedupeKey?: string,
   ): number | undefined {
     const member = memberById(this.db, memberId);
-    if (!member) return undefined;
+    // An erased member is nobody to write to any more (storage/erasure.ts).
+    if (!member || isErased(member)) return undefined;
     const locale = this.localeOf(member);
     const text = build(this.i18n.translator(locale), (id, ...args) =>
       this.commandFor(member, id, args),

@@ -37,6 +37,7 @@ import { commandLine, createCommandContext, withPrefix } from "./context.js";
 import { admit } from "./admission.js";
 import { recordNativeVote } from "./poll-votes.js";
 import { applyRoomEvent } from "./room-events.js";
+import { withErasureNotice } from "./erasure-notice.js";
 import { UserError } from "./errors.js";
 import { isLocale, localeFromHint, type I18n, type Locale, type Translator } from "./i18n.js";
 import type { Logger } from "./logger.js";
@@ -246,6 +247,7 @@ export class Pipeline {
       const command = this.commandFor(ctx, scope, line, text);
       // A savepoint: a failing command leaves no half-done change, but the event stays handled.
       result = db.$client.transaction(() => this.run(ctx, scope, command, text))();
+      result = withErasureNotice(ctx, result, command?.command.id);
     } catch (error) {
       if (error instanceof UserError && error.refusal) {
         recordAudit(db, { actorId: member.id, action: "command-refused", ...error.refusal }, now);

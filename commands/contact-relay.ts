@@ -18,7 +18,7 @@ import {
 } from "../storage/contacts.js";
 import { saveConversation } from "../storage/conversations.js";
 import type { Listing } from "../storage/listings.js";
-import { memberById, type Member } from "../storage/members.js";
+import { isErased, memberById, type Member } from "../storage/members.js";
 import { structureOfMember } from "../storage/structures.js";
 import { findListing } from "./listing-access.js";
 import { here, inPrivate, type CommandContext, type CommandResult, type Reply } from "./types.js";
@@ -182,6 +182,8 @@ export function replyInThread(ctx: CommandContext, threadId: number, text: strin
   const thread = ownThread(ctx, threadId);
   checkLength(text);
   const to = otherSide(thread, ctx.member.id);
+  const recipient = memberById(ctx.db, to);
+  if (!recipient || isErased(recipient)) throw new UserError("contact-member-erased");
   if (hasBlocked(ctx.db, to, ctx.member.id)) throw new UserError("contact-blocked");
   checkMessageLimit(ctx);
   const listing = findListing(ctx, thread.listingId);

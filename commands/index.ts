@@ -21,6 +21,7 @@ import {
 import { journalCommand } from "./journal.js";
 import { pollCommand, pollsCommand, voteCommand } from "./polls.js";
 import { statsCommand } from "./stats.js";
+import { forgetCommand, myDataCommand } from "./privacy.js";
 import { contactCommand, messagesCommand, relayFlow, replyCommand } from "./contact.js";
 import { blockCommand, concludeCommand, shareCommand, unblockCommand } from "./contact-consent.js";
 import { charterCommand } from "./charter.js";
@@ -79,6 +80,8 @@ export const allCommands = [
   subscribeCommand,
   unsubscribeCommand,
   languageCommand,
+  myDataCommand,
+  forgetCommand,
   charterCommand,
   introduceCommand,
   helpCommand,

@@ -66,7 +66,10 @@ function entryLine(ctx: CommandContext, entry: AuditLine): Inline[] {
   return [
     ctx.t("journal-when", { date: new Date(entry.at) }),
     " · ",
-    strong(entry.actorName ?? ctx.t("journal-bot")),
+    // An erased member's record has no name left.
+    strong(
+      entry.actorName === "" ? ctx.t("journal-erased") : (entry.actorName ?? ctx.t("journal-bot")),
+    ),
     " · ",
     ctx.t(key, args),
   ];

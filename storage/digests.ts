@@ -2,7 +2,7 @@
  * When members receive their digest (due times computed by bot/digest-time.ts), and how far
  * each member's digests have gone (the newest listing considered).
  */
-import { and, asc, eq, lte, sql } from "drizzle-orm";
+import { and, asc, eq, isNull, lte, sql } from "drizzle-orm";
 import { prepared, type Db } from "./db.js";
 import { digestSettings, listingMatches, listings, pendingMatches } from "./schema.js";
 
@@ -149,6 +149,7 @@ export function counterpartMatchesOf(
         and(
           sql`${listings.authorId} IN (SELECT value FROM json_each(${JSON.stringify(memberIds)}))`,
           eq(listings.status, "open"),
+          isNull(listings.redactedAt),
           sql`${listingMatches.listingId} > ${afterId}`,
         ),
       )

@@ -70,6 +70,8 @@ export const UNEXPORTED_TABLES: Record<string, string> = {
     "one-time secrets for binding a room, valid a day; who asked for one is in the audit log",
   poll_posts:
     "platform ids of the messages carrying each poll, only meaningful to this instance; the votes are in poll_votes",
+  erasure_requests:
+    "members' pending requests to be forgotten (/oublier), a work queue of 14 days; the audit log records them",
 };
 
 /** Whether a table is one of SQLite's full-text index's own (`listings_fts_data`…). */
@@ -80,10 +82,10 @@ export function isIndexShadowTable(name: string): boolean {
 /** Columns holding JSON text, exported as objects. */
 const JSON_COLUMNS = new Set(["criteria", "details"]);
 
-type Converter = (row: Record<string, unknown>) => Record<string, unknown>;
+export type Converter = (row: Record<string, unknown>) => Record<string, unknown>;
 
-/** Turns a raw row (snake_case, integers) into the exported shape. */
-function converterFor(table: SQLiteTable): Converter {
+/** Turns a raw row (snake_case, integers) into the exported shape (also used by storage/personal-data.ts). */
+export function converterFor(table: SQLiteTable): Converter {
   const columns = Object.entries(getTableColumns(table)).map(([key, column]) => {
     const kind =
       column.columnType === "SQLiteBoolean"

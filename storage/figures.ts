@@ -36,7 +36,9 @@ export function territoryFigures(db: Db, now: number): TerritoryFigures {
   const empty = (): StatusCounts => ({ open: 0, closed: 0, expired: 0, removed: 0 });
   const listings = { offer: empty(), need: empty() };
   for (const row of q
-    .prepare("SELECT kind, status, count(*) AS n FROM listings GROUP BY kind, status")
+    .prepare(
+      "SELECT kind, status, count(*) AS n FROM listings WHERE redacted_at IS NULL GROUP BY kind, status",
+    )
     .all() as { kind: "offer" | "need"; status: keyof StatusCounts; n: number }[]) {
     listings[row.kind][row.status] = row.n;
   }
@@ -54,7 +56,7 @@ export function territoryFigures(db: Db, now: number): TerritoryFigures {
     .prepare(
       `SELECT n.id, n.name,
         (SELECT count(*) FROM rooms r WHERE r.network_id = n.id AND r.kind = 'group' AND r.active) AS groupRooms,
-        (SELECT count(*) FROM listings l WHERE l.network_id = n.id AND l.status = 'open') AS openListings,
+        (SELECT count(*) FROM listings l WHERE l.network_id = n.id AND l.status = 'open' AND l.redacted_at IS NULL) AS openListings,
         (SELECT count(*) FROM members m WHERE m.last_network_id = n.id) AS members
        FROM networks n ORDER BY n.name`,
     )

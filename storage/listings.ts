@@ -1,5 +1,5 @@
 /** Listings (offers and needs): creating, reading, changing and ending them. */
-import { and, asc, count, desc, eq, inArray, lte, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, isNull, lte, sql, type SQL } from "drizzle-orm";
 import { prepared, type Db } from "./db.js";
 import type { Place, Places } from "./places.js";
 import { listings } from "./schema.js";
@@ -10,6 +10,9 @@ export type Listing = typeof listings.$inferSelect;
 export type ListingKind = Listing["kind"];
 /** `open`, `closed`, `expired` or `removed`. */
 export type ListingStatus = Listing["status"];
+
+/** Not an anonymous record (storage/redaction.ts): records are shown to nobody. */
+const shown = isNull(listings.redactedAt);
 
 /** Where a listing is, in the columns the listings table keeps. */
 export interface ListingPlace {
@@ -90,13 +93,13 @@ export function createListing(db: Db, input: NewListing, now: number): Listing {
   return insert.get({ ...fields, ...place, structureId: structureId ?? null, now });
 }
 
-/** The listing with this number, or undefined. */
+/** The listing with this number, or undefined (also for an anonymous record). */
 export function listingById(db: Db, id: number): Listing | undefined {
   return prepared(db, "listingById", () =>
     db
       .select()
       .from(listings)
-      .where(eq(listings.id, sql.placeholder("id")))
+      .where(and(eq(listings.id, sql.placeholder("id")), shown))
       .prepare(),
   ).get({ id });
 }
@@ -108,7 +111,9 @@ export function listingsByIds(db: Db, ids: readonly number[]): Listing[] {
     db
       .select()
       .from(listings)
-      .where(sql`${listings.id} IN (SELECT value FROM json_each(${sql.placeholder("ids")}))`)
+      .where(
+        and(sql`${listings.id} IN (SELECT value FROM json_each(${sql.placeholder("ids")}))`, shown),
+      )
       .prepare(),
   ).all({ ids: JSON.stringify(ids) });
   const byId = new Map(rows.map((r) => [r.id, r]));
@@ -120,7 +125,7 @@ export function listingsOfAuthor(db: Db, authorId: number, limit: number, offset
   return db
     .select()
     .from(listings)
-    .where(eq(listings.authorId, authorId))
+    .where(and(eq(listings.authorId, authorId), shown))
     .orderBy(sql`${listings.status} = 'open' DESC`, desc(listings.id))
     .limit(limit)
     .offset(offset)
@@ -130,8 +135,8 @@ export function listingsOfAuthor(db: Db, authorId: number, limit: number, offset
 /** How many listings a member has, open and in all. */
 export function countListingsOfAuthor(db: Db, authorId: number): { open: number; all: number } {
   return {
-    open: countWhere(db, and(eq(listings.authorId, authorId), eq(listings.status, "open"))),
-    all: countWhere(db, eq(listings.authorId, authorId)),
+    open: countWhere(db, and(eq(listings.authorId, authorId), eq(listings.status, "open"), shown)),
+    all: countWhere(db, and(eq(listings.authorId, authorId), shown)),
   };
 }
 
@@ -189,7 +194,7 @@ export function expireDueListings(db: Db, now: number): Listing[] {
   return db
     .update(listings)
     .set({ status: "expired", updatedAt: now })
-    .where(and(eq(listings.status, "open"), lte(listings.expiresAt, now)))
+    .where(and(eq(listings.status, "open"), lte(listings.expiresAt, now), shown))
     .returning()
     .all();
 }
@@ -207,6 +212,7 @@ export function openListingsAfter(
     .where(
       and(
         eq(listings.status, "open"),
+        shown,
         sql`${listings.id} > ${afterId}`,
         sql`${listings.createdAt} >= ${since}`,
       ),
@@ -231,6 +237,7 @@ export function listingsToRemind(db: Db, now: number, before: number, limit: num
     .where(
       and(
         eq(listings.status, "open"),
+        shown,
         sql`${listings.expiresAt} > ${now}`,
         lte(listings.expiresAt, before),
         sql`${listings.remindedAt} IS NULL`,
@@ -264,6 +271,7 @@ export function networkListingsAfter(
       and(
         eq(listings.networkId, networkId),
         eq(listings.status, "open"),
+        shown,
         sql`${listings.id} > ${afterId}`,
       ),
     )

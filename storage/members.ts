@@ -11,6 +11,14 @@ export function memberIdentity(member: Pick<Member, "platform" | "platformUserId
   return `${member.platform}:${member.platformUserId}`;
 }
 
+/** The platform of an erased member's anonymous record (no platform ever has this name). */
+export const ERASED_PLATFORM = "erased";
+
+/** Whether the member was erased (`/oublier`): an anonymous record kept for the statistics. */
+export function isErased(member: Pick<Member, "platform">): boolean {
+  return member.platform === ERASED_PLATFORM;
+}
+
 /** How stale `lastSeenAt` may get before an event refreshes it (saves a write per message). */
 const SEEN_PRECISION_MS = 10 * 60_000;
 

@@ -135,6 +135,12 @@ export const listings = sqliteTable(
     /** When its author was asked whether it is still relevant (reset by renewing). */
     remindedAt: integer(),
     closedAt: integer(),
+    /**
+     * When it became an anonymous record (its author's erasure, or the retention period of
+     * ended listings): no title, description or moderation reason; kept for the statistics and
+     * shown to nobody (storage/redaction.ts).
+     */
+    redactedAt: integer(),
   },
   (t) => [
     index("listings_author_idx").on(t.authorId, t.id),
@@ -661,3 +667,19 @@ export const pollVotes = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.pollId, t.memberId] })],
 );
+
+/**
+ * A member's request to be forgotten (`/oublier`): carried out by the daily job once
+ * `dueAt` has come (storage/erasure.ts), unless they cancel it before.
+ */
+export const erasureRequests = sqliteTable("erasure_requests", {
+  memberId: integer()
+    .primaryKey()
+    .references(() => members.id, { onDelete: "cascade" }),
+  requestedAt: integer().notNull(),
+  dueAt: integer().notNull(),
+  /** Leave the ended listings to the statistics as anonymous records, with their place. */
+  keepEndedListings: integer({ mode: "boolean" }).notNull().default(false),
+  /** When the member was last reminded that the erasure is coming (once a day). */
+  remindedAt: integer(),
+});

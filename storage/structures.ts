@@ -176,7 +176,13 @@ export function openListingsOfStructure(db: Db, structureId: number, limit: numb
   return db
     .select()
     .from(listings)
-    .where(and(eq(listings.structureId, structureId), eq(listings.status, "open")))
+    .where(
+      and(
+        eq(listings.structureId, structureId),
+        eq(listings.status, "open"),
+        isNull(listings.redactedAt),
+      ),
+    )
     .orderBy(desc(listings.id))
     .limit(limit)
     .all();

@@ -151,6 +151,7 @@ describe("export", () => {
     const memberTablesLeftOut = withMembers.filter((t) => !exported.includes(t));
     expect(memberTablesLeftOut.sort()).toEqual([
       "conversations",
+      "erasure_requests",
       "network_link_codes",
       "searches",
       "structure_invites",

@@ -17,7 +17,25 @@ describe("configuration", () => {
       contactsPerDay: 10,
       contactMessagesPerDay: 60,
       charterRequired: true,
+      retentionMessagesDays: 365,
+      retentionClosedListingsDays: 730,
     });
+  });
+
+  it("reads retention periods in days, 0 or never keeping for ever, and refuses anything else", () => {
+    const periods = (env: Record<string, string>) => {
+      const c = loadConfig(env);
+      return [c.retentionMessagesDays, c.retentionClosedListingsDays];
+    };
+    expect(
+      periods({ RETENTION_MESSAGES_DAYS: "30", RETENTION_CLOSED_LISTINGS_DAYS: "never" }),
+    ).toEqual([30, null]);
+    expect(
+      periods({ RETENTION_MESSAGES_DAYS: "0", RETENTION_CLOSED_LISTINGS_DAYS: "NEVER" }),
+    ).toEqual([null, null]);
+    expect(() => loadConfig({ RETENTION_MESSAGES_DAYS: "un an" })).toThrow(
+      'RETENTION_MESSAGES_DAYS: expected a number of days (at most 36500), or 0 or never to keep for ever, got "un an"',
+    );
   });
 
   it("turns the health endpoint on with HEALTH_PORT, on 127.0.0.1 unless told otherwise", () => {
