@@ -23,6 +23,8 @@ import { nameKey } from "../storage/text.js";
 import { parsedArgs } from "./args.js";
 import { LINK_WORDS, linkRoom } from "./network-link.js";
 import { charterGate } from "./charter.js";
+import { setModeration } from "./listing-review.js";
+import { knownAnimators } from "./moderators.js";
 import { startPostFlow } from "./post-flow.js";
 import { defineCommand, here, type CommandContext, type CommandResult } from "./types.js";
 
@@ -34,15 +36,29 @@ function showNetwork(ctx: CommandContext): CommandResult {
   const network = networkById(ctx.db, ctx.room.networkId);
   if (!network) throw new Error(`room ${ctx.room.id} bound to a missing network`);
   const rooms = roomsOfNetwork(ctx.db, network.id);
+  const animators = knownAnimators(ctx.db, network.id);
   return here(
     message([
       paragraph(strong(ctx.t("network-heading", { name: network.name }))),
       paragraph(ctx.t("network-rooms", { count: rooms.length })),
       list(rooms.map((r) => [`${r.title ?? r.platformRoomId} (${r.platform})`])),
+      paragraph(
+        animators.length > 0
+          ? ctx.t("network-animators", {
+              count: animators.length,
+              names: animators.map((m) => m.displayName).join(", "),
+            })
+          : ctx.t("network-animators-none"),
+      ),
       paragraph(ctx.t(`network-policy-${network.joinPolicy}`)),
       ...(network.joinQuestions
         ? [paragraph(ctx.t("membership-questions", { questions: network.joinQuestions }))]
         : []),
+      paragraph(
+        ctx.t(
+          network.moderatedPosting ? "network-moderation-shown-on" : "network-moderation-shown-off",
+        ),
+      ),
     ]),
   );
 }
@@ -164,7 +180,16 @@ const POLICY_WORDS = new Map<
   ["joining", setPolicy],
   ["policy", setPolicy],
   ["questions", setQuestions],
+  ["moderation", moderation],
+  ["moderated", moderation],
 ]);
+
+/** `/reseau moderation oui|non` (commands/listing-review.ts). */
+function moderation(ctx: CommandContext, networkId: number, typed: string): CommandResult {
+  const network = networkById(ctx.db, networkId);
+  if (!network) throw new Error(`network ${networkId} is missing`);
+  return setModeration(ctx, network, typed);
+}
 
 /** The first word of `/reseau resume 18:00` (the network's daily summary of new listings). */
 const SUMMARY_WORDS = new Set(["resume", "summary"]);

@@ -8,7 +8,7 @@ import { listings } from "./schema.js";
 export type Listing = typeof listings.$inferSelect;
 /** `offer` or `need`. */
 export type ListingKind = Listing["kind"];
-/** `open`, `closed`, `expired` or `removed`. */
+/** `open`, `closed`, `expired`, `removed`, or `pending` (waiting for an animator's approval). */
 export type ListingStatus = Listing["status"];
 
 /** Where a listing is, in the columns the listings table keeps. */
@@ -55,9 +55,11 @@ export interface NewListing {
   /** The structure it is posted on behalf of (default none). */
   structureId?: number | null;
   expiresAt: number;
+  /** `pending` when it waits for an animator's approval (moderated posting); default `open`. */
+  status?: "open" | "pending";
 }
 
-/** Saves a new open listing; its id is its public number. */
+/** Saves a new listing, open unless it waits for approval; its id is its public number. */
 export function createListing(db: Db, input: NewListing, now: number): Listing {
   const insert = prepared(db, "createListing", () => {
     const p = (name: string) => sql.placeholder(name);
@@ -79,6 +81,7 @@ export function createListing(db: Db, input: NewListing, now: number): Listing {
         authorId: p("authorId"),
         networkId: p("networkId"),
         structureId: p("structureId"),
+        status: p("status"),
         createdAt: p("now"),
         updatedAt: p("now"),
         expiresAt: p("expiresAt"),
@@ -86,8 +89,14 @@ export function createListing(db: Db, input: NewListing, now: number): Listing {
       .returning()
       .prepare();
   });
-  const { place, structureId, ...fields } = input;
-  return insert.get({ ...fields, ...place, structureId: structureId ?? null, now });
+  const { place, structureId, status, ...fields } = input;
+  return insert.get({
+    ...fields,
+    ...place,
+    structureId: structureId ?? null,
+    status: status ?? "open",
+    now,
+  });
 }
 
 /** The listing with this number, or undefined. */
@@ -265,6 +274,51 @@ export function networkListingsAfter(
         eq(listings.networkId, networkId),
         eq(listings.status, "open"),
         sql`${listings.id} > ${afterId}`,
+      ),
+    )
+    .orderBy(asc(listings.id))
+    .limit(limit)
+    .all();
+}
+
+/**
+ * Opens a listing that waited for approval as if it were posted now: under a new number (the
+ * next one), dated now, with the same length of life. Search (newest first by number),
+ * digests and network summaries (which follow listing numbers) and matching then treat it as
+ * new. Nothing refers to a pending listing yet (it cannot be contacted, reported or matched),
+ * so the number can change. Returns the opened listing, undefined when it was not pending.
+ */
+export function publishPendingListing(db: Db, id: number, now: number): Listing | undefined {
+  const listing = listingById(db, id);
+  if (!listing || listing.status !== "pending") return undefined;
+  const newId = lastListingId(db) + 1;
+  return db
+    .update(listings)
+    .set({
+      id: newId,
+      status: "open",
+      createdAt: now,
+      updatedAt: now,
+      expiresAt: now + Math.max(0, listing.expiresAt - listing.createdAt),
+    })
+    .where(and(eq(listings.id, id), eq(listings.status, "pending")))
+    .returning()
+    .get();
+}
+
+/** Listings waiting for approval, oldest first: of some networks, or (null) of all. */
+export function pendingListings(
+  db: Db,
+  networkIds: readonly number[] | null,
+  limit: number,
+): Listing[] {
+  return db
+    .select()
+    .from(listings)
+    .where(
+      and(
+        eq(listings.status, "pending"),
+        networkIds === null ? undefined : inArray(listings.networkId, [...networkIds]),
       ),
     )
     .orderBy(asc(listings.id))
