@@ -16,8 +16,17 @@ export function isModeratorOf(ctx: CommandContext, networkId: number | null): bo
   if (networkId === null) return false;
   // In a group room the room decides: its network, and the platform's rights there.
   if (ctx.room.kind === "group") return ctx.role === "animator" && ctx.room.networkId === networkId;
-  if (isNamedAnimator(ctx.db, networkId, ctx.member.id)) return true;
-  return membershipOf(ctx.db, networkId, ctx.member.id)?.animator === true;
+  return isKnownAnimator(ctx.db, networkId, ctx.member.id);
+}
+
+/** Whether the bot knows the member as an animator of the network (named, or seen acting as one). */
+export function isKnownAnimator(
+  db: CommandContext["db"],
+  networkId: number,
+  memberId: number,
+): boolean {
+  if (isNamedAnimator(db, networkId, memberId)) return true;
+  return membershipOf(db, networkId, memberId)?.animator === true;
 }
 
 /** Refuses, with a record in the audit log, someone who does not moderate the network. */

@@ -8,14 +8,14 @@ import { z } from "zod";
 import { UserError } from "../bot/errors.js";
 import { list, message, paragraph, strong, type Button } from "../bot/reply.js";
 import { parseDuration } from "../bot/time.js";
-import type { Member } from "../storage/members.js";
+import { memberIdentity, type Member } from "../storage/members.js";
 import { activeMute, activeMutes, liftMute, muteMember } from "../storage/mutes.js";
 import { networkById, type Network } from "../storage/networks.js";
 import { nameKey } from "../storage/text.js";
 import { parsedArgs } from "./args.js";
 import { currentNetworkId } from "./membership.js";
 import { memberLabel, resolveMember } from "./member-ref.js";
-import { isModeratorOf, requireModerator } from "./moderators.js";
+import { isKnownAnimator, requireModerator } from "./moderators.js";
 import { defineCommand, here, type CommandContext, type CommandResult } from "./types.js";
 
 /** The longest mute: a year. */
@@ -104,8 +104,8 @@ export function silence(
 /** Whether the person to mute moderates the network themselves (they cannot be muted). */
 function isModeratorOfFor(ctx: CommandContext, person: Member, networkId: number): boolean {
   const admins = ctx.settings.admins ?? [];
-  if (admins.includes(`${person.platform}:${person.platformUserId}`)) return true;
-  return isModeratorOf({ ...ctx, member: person, role: "member" }, networkId);
+  if (admins.includes(memberIdentity(person))) return true;
+  return isKnownAnimator(ctx.db, networkId, person.id);
 }
 
 function lift(ctx: CommandContext, network: Network, typed: string | undefined): CommandResult {

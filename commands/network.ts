@@ -18,7 +18,12 @@ import {
 } from "../storage/networks.js";
 import { nextDigestTime } from "../bot/digest-time.js";
 import { lastListingId } from "../storage/listings.js";
-import { approveCurrentMembers, setJoinPolicy, setJoinQuestions } from "../storage/membership.js";
+import {
+  approveCurrentMembers,
+  markAnimator,
+  setJoinPolicy,
+  setJoinQuestions,
+} from "../storage/membership.js";
 import { nameKey } from "../storage/text.js";
 import { parsedArgs } from "./args.js";
 import { LINK_WORDS, linkRoom } from "./network-link.js";
@@ -104,6 +109,8 @@ export const networkCommand = defineCommand({
     const existed = existing !== undefined;
     const network = existing ?? findOrCreateNetwork(ctx.db, name, ctx.now);
     bindRoomToNetwork(ctx.db, ctx.room.id, network.id);
+    // Whoever binds the room animates it (admins are known without it): tell them of requests and reports.
+    if (ctx.role === "animator") markAnimator(ctx.db, network.id, ctx.member.id, ctx.now);
     ctx.audit({
       action: "room-bound",
       networkId: network.id,
