@@ -11,13 +11,8 @@ import type { Translator } from "../bot/i18n.js";
 import { list, message, paragraph, strong, type Button, type RichText } from "../bot/reply.js";
 import { approvalOf } from "../storage/audit.js";
 import { queueMatching } from "../storage/digests.js";
-import {
-  listingById,
-  pendingListings,
-  publishPendingListing,
-  removeListing,
-  type Listing,
-} from "../storage/listings.js";
+import { listingById, removeListing, type Listing } from "../storage/listings.js";
+import { pendingListings, publishPendingListing } from "../storage/pending-listings.js";
 import { memberById } from "../storage/members.js";
 import { networkById, setModeratedPosting, type Network } from "../storage/networks.js";
 import { listingNumber, noArgs, parsedArgs } from "./args.js";

@@ -8,11 +8,10 @@ import { closeDatabase, openDatabase, type Db } from "../../storage/db.js";
 import {
   createListing,
   listingsOfAuthor,
-  pendingListings,
   placeColumns,
-  publishPendingListing,
   type NewListing,
 } from "../../storage/listings.js";
+import { pendingListings, publishPendingListing } from "../../storage/pending-listings.js";
 import { findOrCreateMember, membersByHandle } from "../../storage/members.js";
 import { activeMute, activeMutes, liftMute, muteMember } from "../../storage/mutes.js";
 import { findOrCreateNetwork } from "../../storage/networks.js";
