@@ -4,7 +4,8 @@
  * a person's first command creates a pending request, and commands that need membership
  * (posting, contacting, saving alerts) are refused until an animator approves.
  */
-import { currentNetworkId, deciders, requestNotice } from "../commands/membership.js";
+import { currentNetworkId, requestNotice } from "../commands/membership.js";
+import { deciders } from "../commands/moderators.js";
 import type { CommandContext } from "../commands/types.js";
 import { ensureMembership, markAnimator } from "../storage/membership.js";
 import { networkById } from "../storage/networks.js";

@@ -99,3 +99,17 @@ export function parseDays(typed: string): number | undefined {
   if (/^(mois|m|months?)$/.test(unit)) return n * 30;
   return n;
 }
+
+/** One hour, in ms. */
+const HOUR_MS = 3_600_000;
+
+/**
+ * Reads a length of time as people type it, in ms: days, weeks and months as `parseDays`
+ * reads them (`7j`, `2sem`, `1mois`), or hours (`12h`, `3 heures`, `2 hours`). Undefined when
+ * it is not one, or when it is zero.
+ */
+export function parseDuration(typed: string): number | undefined {
+  const hours = /^(\d{1,4})\s*(h|heures?|hours?)$/.exec(typed.trim().toLowerCase());
+  const ms = hours ? Number(hours[1]) * HOUR_MS : (parseDays(typed) ?? 0) * 24 * HOUR_MS;
+  return ms > 0 ? ms : undefined;
+}

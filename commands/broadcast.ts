@@ -6,6 +6,7 @@
  * and recent ones; `/abonner` and `/desabonner` let a member receive them in private.
  * Sending and the delivery report: bot/broadcasts.ts.
  */
+import { assertNotMuted } from "./mute.js";
 import { refusal, UserError } from "../bot/errors.js";
 import {
   broadcastMessage,
@@ -223,6 +224,7 @@ export const broadcastCommand = defineCommand({
       });
     }
     checkDailyLimit(ctx);
+    assertNotMuted(ctx, networkId);
     const targets = broadcastTargets(ctx.db, { networkId });
     if (targets.rooms.length === 0) throw new UserError("broadcast-no-rooms");
     const draft = createBroadcast(

@@ -21,6 +21,7 @@ import type { Listing } from "../storage/listings.js";
 import { isErased, memberById, type Member } from "../storage/members.js";
 import { structureOfMember } from "../storage/structures.js";
 import { findListing } from "./listing-access.js";
+import { assertNotMuted } from "./mute.js";
 import { here, inPrivate, type CommandContext, type CommandResult, type Reply } from "./types.js";
 
 /** Longest relayed message, in characters. */
@@ -135,6 +136,7 @@ export function contactable(
 /** `/contacter 42 <text>`: starts (or continues) the conversation with a listing's author. */
 export function contactAuthor(ctx: CommandContext, listingId: number, text: string): Reply {
   const { listing, author } = contactable(ctx, listingId);
+  assertNotMuted(ctx, listing.networkId);
   checkLength(text);
   if (!findThread(ctx.db, listing.id, ctx.member.id)) {
     const max = ctx.settings.contactsPerDay ?? DEFAULT_CONTACTS_PER_DAY;
@@ -187,6 +189,7 @@ export function replyInThread(ctx: CommandContext, threadId: number, text: strin
   if (hasBlocked(ctx.db, to, ctx.member.id)) throw new UserError("contact-blocked");
   checkMessageLimit(ctx);
   const listing = findListing(ctx, thread.listingId);
+  assertNotMuted(ctx, listing.networkId);
   relay(ctx, thread, listing, to, text);
   const other = memberById(ctx.db, to);
   return here(

@@ -28,6 +28,9 @@ import { charterCommand } from "./charter.js";
 import { directoryCommand } from "./directory.js";
 import { approveCommand, introduceCommand, refuseCommand, requestsCommand } from "./membership.js";
 import { removeCommand } from "./moderation.js";
+import { muteCommand, unmuteCommand } from "./mute.js";
+import { publishCommand, queueCommand, rejectCommand } from "./listing-review.js";
+import { reportsCommand } from "./reports.js";
 import { reportCommand } from "./report.js";
 import { structureCommand } from "./structure.js";
 import { structureFlow } from "./structure-flow.js";
@@ -66,6 +69,12 @@ export const allCommands = [
   closeCommand,
   deleteCommand,
   removeCommand,
+  reportsCommand,
+  muteCommand,
+  unmuteCommand,
+  queueCommand,
+  publishCommand,
+  rejectCommand,
   journalCommand,
   statsCommand,
   broadcastCommand,

@@ -16,6 +16,14 @@ const PAGE = 15;
 
 /** Actions with a sentence of their own in the locales (`journal-<action>`); others get a plain one. */
 const DESCRIBED = new Set([
+  "listing-approved",
+  "listing-rejected",
+  "listing-reported",
+  "member-muted",
+  "member-unmuted",
+  "message-reported",
+  "network-moderation",
+  "report-dismissed",
   "broadcast-cancelled",
   "broadcast-scheduled",
   "broadcast-sent",
@@ -46,6 +54,9 @@ const SHOWN_DETAILS = [
   "title",
   "poll",
   "voters",
+  "report",
+  "submitted",
+  "moderation",
 ];
 
 /** An entry as one sentence: "29 nov., 16:02 · Ana · a retiré l'annonce #12 (motif : doublon)". */
@@ -56,12 +67,19 @@ function entryLine(ctx: CommandContext, entry: AuditLine): Inline[] {
   } catch {
     // An unreadable detail leaves the sentence without it.
   }
-  const args: MessageArgs = { listing: entry.listingId ?? 0, action: entry.action };
+  const args: MessageArgs = {
+    listing: entry.listingId ?? 0,
+    action: entry.action,
+    subject: entry.subjectName ?? "—",
+  };
   for (const key of SHOWN_DETAILS) {
     const value = details[key];
     if (typeof value === "string" || typeof value === "number") args[key] = value;
     else if (value === null) args[key] = "none";
   }
+  // The end of a mute, as a date.
+  if (typeof details.until === "number") args.date = new Date(details.until);
+  if (!("reason" in args)) args.reason = "none";
   const key = DESCRIBED.has(entry.action) ? `journal-${entry.action}` : "journal-other";
   return [
     ctx.t("journal-when", { date: new Date(entry.at) }),

@@ -113,7 +113,12 @@ export function listingButtons(
 ): Button[][] {
   const rows: Button[][] = [];
   if (listing.authorId === ctx.member.id) {
-    if (listing.status === "open" || listing.status === "expired") {
+    if (listing.status === "pending") {
+      rows.push([
+        { label: ctx.t("button-edit"), command: ctx.command("edit", listing.id) },
+        { label: ctx.t("button-delete"), command: ctx.command("delete", listing.id) },
+      ]);
+    } else if (listing.status === "open" || listing.status === "expired") {
       rows.push([
         { label: ctx.t("button-renew"), command: ctx.command("renew", listing.id) },
         { label: ctx.t("button-close"), command: ctx.command("close", listing.id) },
@@ -132,6 +137,17 @@ export function listingButtons(
     ]);
     if (canModerate)
       rows.push([{ label: ctx.t("button-remove"), command: ctx.command("remove", listing.id) }]);
+  } else if (listing.status === "pending" && canModerate) {
+    rows.push([
+      {
+        label: ctx.t("button-approve-listing", { id: listing.id }),
+        command: ctx.command("publish", listing.id),
+      },
+      {
+        label: ctx.t("button-reject", { id: listing.id }),
+        command: ctx.command("reject", listing.id),
+      },
+    ]);
   }
   return rows;
 }

@@ -177,6 +177,7 @@ export const renewCommand = defineCommand({
   args: listingAndRest,
   run(ctx, { number, text }) {
     const listing = changeableListing(ctx, number);
+    if (listing.status === "pending") throw new UserError("listing-is-pending", { id: listing.id });
     const until = text ? parseUntil(ctx, text) : Math.max(defaultExpiry(ctx), listing.expiresAt);
     renewListing(ctx.db, listing.id, until, ctx.now);
     ctx.audit({ action: "listing-renewed", networkId: listing.networkId, listingId: listing.id });
@@ -195,6 +196,7 @@ export const closeCommand = defineCommand({
   args: listingAndRest,
   run(ctx, { number, rest }) {
     const listing = changeableListing(ctx, number);
+    if (listing.status === "pending") throw new UserError("listing-is-pending", { id: listing.id });
     const [word] = rest;
     if (!word) {
       const outcomes = ctx.catalog.entries("outcomes");

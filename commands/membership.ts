@@ -4,14 +4,12 @@
  * person who asks (`/presenter`), and the territory charter (`/charte`).
  */
 import { z } from "zod";
-import { refusal, UserError } from "../bot/errors.js";
+import { UserError } from "../bot/errors.js";
 import { list, message, paragraph, strong, type Button, type RichText } from "../bot/reply.js";
 import type { Translator } from "../bot/i18n.js";
 import { memberById, type Member } from "../storage/members.js";
 import {
-  animatorsOf,
   decideMembership,
-  membersByIdentity,
   membershipById,
   membershipOf,
   pendingRequests,
@@ -20,6 +18,7 @@ import {
 } from "../storage/membership.js";
 import { networkById, type Network } from "../storage/networks.js";
 import { listingNumber, noArgs, parsedArgs } from "./args.js";
+import { deciders, requireModerator } from "./moderators.js";
 import { defineCommand, here, type CommandContext, type CommandResult } from "./types.js";
 
 /** Longest answer to a network's questions. */
@@ -28,25 +27,6 @@ const MAX_ANSWERS = 1_000;
 /** The network a person acts in: the room's, or in a private chat the last one they wrote in. */
 export function currentNetworkId(ctx: Pick<CommandContext, "room" | "member">): number | null {
   return ctx.room.kind === "group" ? ctx.room.networkId : ctx.member.lastNetworkId;
-}
-
-/** Who may decide on a network's requests: administrators, and its animators. */
-function canDecide(ctx: CommandContext, networkId: number): boolean {
-  if (ctx.role === "admin") return true;
-  if (ctx.role === "animator" && ctx.room.networkId === networkId) return true;
-  return membershipOf(ctx.db, networkId, ctx.member.id)?.animator === true;
-}
-
-/** The people told of a network's requests: its known animators and the administrators. */
-export function deciders(
-  db: CommandContext["db"],
-  admins: readonly string[],
-  networkId: number,
-): Member[] {
-  const byId = new Map<number, Member>();
-  for (const m of animatorsOf(db, networkId)) byId.set(m.id, m);
-  for (const m of membersByIdentity(db, admins)) byId.set(m.id, m);
-  return [...byId.values()];
 }
 
 /** The private message that tells an animator of a request, with approve and refuse buttons. */
@@ -98,13 +78,7 @@ export const requestsCommand = defineCommand({
   run(ctx) {
     const networkId = currentNetworkId(ctx);
     if (networkId === null) throw new UserError("membership-no-network");
-    if (!canDecide(ctx, networkId)) {
-      throw refusal(
-        "not-allowed-animator",
-        { command: ctx.command("requests") },
-        { networkId, details: { command: "requests", role: ctx.role } },
-      );
-    }
+    requireModerator(ctx, networkId, "requests");
     const network = networkById(ctx.db, networkId);
     if (!network) throw new UserError("membership-no-network");
     const pending = pendingRequests(ctx.db, networkId);
@@ -168,14 +142,7 @@ function decide(
 ): CommandResult {
   const request = membershipById(ctx.db, id);
   if (!request) throw new UserError("membership-request-not-found", { id });
-  if (!canDecide(ctx, request.networkId)) {
-    const command = status === "approved" ? "approve" : "refuse";
-    throw refusal(
-      "not-allowed-animator",
-      { command: ctx.command(command) },
-      { networkId: request.networkId, details: { command, role: ctx.role } },
-    );
-  }
+  requireModerator(ctx, request.networkId, status === "approved" ? "approve" : "refuse");
   const network = networkById(ctx.db, request.networkId);
   const person = memberById(ctx.db, request.memberId);
   if (!network || !person) throw new UserError("membership-request-not-found", { id });

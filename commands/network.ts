@@ -18,11 +18,18 @@ import {
 } from "../storage/networks.js";
 import { nextDigestTime } from "../bot/digest-time.js";
 import { lastListingId } from "../storage/listings.js";
-import { approveCurrentMembers, setJoinPolicy, setJoinQuestions } from "../storage/membership.js";
+import {
+  approveCurrentMembers,
+  markAnimator,
+  setJoinPolicy,
+  setJoinQuestions,
+} from "../storage/membership.js";
 import { nameKey } from "../storage/text.js";
 import { parsedArgs } from "./args.js";
 import { LINK_WORDS, linkRoom } from "./network-link.js";
 import { charterGate } from "./charter.js";
+import { setModeration } from "./listing-review.js";
+import { knownAnimators } from "./moderators.js";
 import { startPostFlow } from "./post-flow.js";
 import { defineCommand, here, type CommandContext, type CommandResult } from "./types.js";
 
@@ -34,15 +41,29 @@ function showNetwork(ctx: CommandContext): CommandResult {
   const network = networkById(ctx.db, ctx.room.networkId);
   if (!network) throw new Error(`room ${ctx.room.id} bound to a missing network`);
   const rooms = roomsOfNetwork(ctx.db, network.id);
+  const animators = knownAnimators(ctx.db, network.id);
   return here(
     message([
       paragraph(strong(ctx.t("network-heading", { name: network.name }))),
       paragraph(ctx.t("network-rooms", { count: rooms.length })),
       list(rooms.map((r) => [`${r.title ?? r.platformRoomId} (${r.platform})`])),
+      paragraph(
+        animators.length > 0
+          ? ctx.t("network-animators", {
+              count: animators.length,
+              names: animators.map((m) => m.displayName).join(", "),
+            })
+          : ctx.t("network-animators-none"),
+      ),
       paragraph(ctx.t(`network-policy-${network.joinPolicy}`)),
       ...(network.joinQuestions
         ? [paragraph(ctx.t("membership-questions", { questions: network.joinQuestions }))]
         : []),
+      paragraph(
+        ctx.t(
+          network.moderatedPosting ? "network-moderation-shown-on" : "network-moderation-shown-off",
+        ),
+      ),
     ]),
   );
 }
@@ -88,6 +109,8 @@ export const networkCommand = defineCommand({
     const existed = existing !== undefined;
     const network = existing ?? findOrCreateNetwork(ctx.db, name, ctx.now);
     bindRoomToNetwork(ctx.db, ctx.room.id, network.id);
+    // Whoever binds the room animates it (admins are known without it): tell them of requests and reports.
+    if (ctx.role === "animator") markAnimator(ctx.db, network.id, ctx.member.id, ctx.now);
     ctx.audit({
       action: "room-bound",
       networkId: network.id,
@@ -164,7 +187,16 @@ const POLICY_WORDS = new Map<
   ["joining", setPolicy],
   ["policy", setPolicy],
   ["questions", setQuestions],
+  ["moderation", moderation],
+  ["moderated", moderation],
 ]);
+
+/** `/reseau moderation oui|non` (commands/listing-review.ts). */
+function moderation(ctx: CommandContext, networkId: number, typed: string): CommandResult {
+  const network = networkById(ctx.db, networkId);
+  if (!network) throw new Error(`network ${networkId} is missing`);
+  return setModeration(ctx, network, typed);
+}
 
 /** The first word of `/reseau resume 18:00` (the network's daily summary of new listings). */
 const SUMMARY_WORDS = new Set(["resume", "summary"]);

@@ -16,6 +16,8 @@ import { defaultExpiry } from "./listing-input.js";
 import { listingButtons, listingCard } from "./listing-view.js";
 import { nextDigestTime } from "../bot/digest-time.js";
 import { DEFAULT_RHYTHM, ensureDigestSettings, queueMatching } from "../storage/digests.js";
+import { announceSubmission, needsApproval } from "./listing-review.js";
+import { assertNotMuted } from "./mute.js";
 import type { CommandContext, Reply } from "./types.js";
 
 /** Longest title, in characters. */
@@ -80,7 +82,7 @@ export function splitTitle(text: string): { title: string; description: string }
 }
 
 /** The network a listing belongs to: its room's, else the member's latest network. */
-function networkOf(ctx: CommandContext, originRoomId: number | null): number | null {
+export function networkOf(ctx: CommandContext, originRoomId: number | null): number | null {
   const origin = originRoomId === null ? undefined : roomById(ctx.db, originRoomId);
   return origin?.networkId ?? ctx.room.networkId ?? ctx.member.lastNetworkId ?? null;
 }
@@ -100,6 +102,9 @@ export function publishDraft(
     throw new Error("publishing an incomplete draft");
   const place = ctx.places.byCode(draft.place.kind, draft.place.code);
   if (!place) throw new Error(`unknown place ${draft.place.kind} ${draft.place.code}`);
+  const networkId = networkOf(ctx, originRoomId);
+  assertNotMuted(ctx, networkId);
+  const pending = needsApproval(ctx, networkId);
   const listing = createListing(
     ctx.db,
     {
@@ -110,12 +115,13 @@ export function publishDraft(
       terms: draft.terms ?? null,
       place: placeColumns(ctx.places, place),
       authorId: ctx.member.id,
-      networkId: networkOf(ctx, originRoomId),
+      networkId,
       // Posted on behalf of the member's structure, when they act for one.
       structureId: draft.personal
         ? null
         : (structureOfMember(ctx.db, ctx.member.id)?.structure.id ?? null),
       expiresAt: draft.until ?? defaultExpiry(ctx),
+      status: pending ? "pending" : "open",
     },
     ctx.now,
   );
@@ -125,18 +131,27 @@ export function publishDraft(
     ctx.member.id,
     nextDigestTime(DEFAULT_RHYTHM, ctx.now, ctx.settings.timeZone),
   );
+  // Waiting for approval: the animators are told; it is matched once approved.
+  if (pending) announceSubmission(ctx, listing);
   // The listings of the opposite kind it answers are found just after (bot/matching.ts).
-  queueMatching(ctx.db, listing.id, ctx.now);
+  else queueMatching(ctx.db, listing.id, ctx.now);
   return { listing };
 }
 
 /** The confirmation of a published listing, with its card and what to do next. */
 export function publishedReply(ctx: CommandContext, { listing }: Published): Reply {
+  const pending = listing.status === "pending";
   const blocks: Block[] = [
-    paragraph(strong(ctx.t(`listing-published-${listing.kind}`, { id: listing.id }))),
+    paragraph(
+      strong(
+        ctx.t(pending ? `listing-pending-${listing.kind}` : `listing-published-${listing.kind}`, {
+          id: listing.id,
+        }),
+      ),
+    ),
     ...listingCard(ctx, listing),
     paragraph(
-      ctx.t("listing-published-next", {
+      ctx.t(pending ? "listing-pending-next" : "listing-published-next", {
         show: ctx.command("show", listing.id),
         mine: ctx.command("mine"),
         expires: new Date(listing.expiresAt),

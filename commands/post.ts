@@ -12,6 +12,7 @@ import {
   MAX_DESCRIPTION,
   MAX_TITLE,
   MIN_TITLE,
+  networkOf,
   nextStep,
   publishDraft,
   publishedReply,
@@ -19,6 +20,7 @@ import {
   type PostDraft,
 } from "./post-draft.js";
 import { charterGate } from "./charter.js";
+import { assertNotMuted } from "./mute.js";
 import { postFlow, startPostFlow } from "./post-flow.js";
 import { structureFlow } from "./structure-flow.js";
 import {
@@ -98,6 +100,8 @@ function post(
 ): CommandResult {
   const charter = charterGate(ctx);
   if (charter) return charter;
+  // Refused now rather than after the guided form.
+  assertNotMuted(ctx, networkOf(ctx, ctx.room.id));
   if (args.empty) return startPostFlow(ctx, { kind, quick: false });
   const { draft, notes } = draftFromLine(ctx, kind, args);
   if (nextStep(draft) === "publish")

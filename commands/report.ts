@@ -1,7 +1,8 @@
 /**
  * `/signaler 42 <motif>` reports a listing, `/signaler message 7 <motif>` the messages of a
  * conversation, to the animators of the listing's network (and the territory's
- * administrators), privately. Every report is in the audit log.
+ * administrators), privately, with buttons to act on it. Every report is kept for review
+ * (`/signalements`, commands/reports.ts) and is in the audit log.
  */
 import { z } from "zod";
 import { UserError } from "../bot/errors.js";
@@ -9,11 +10,13 @@ import { message, paragraph, strong } from "../bot/reply.js";
 import { lastMessageOf } from "../storage/contacts.js";
 import type { Listing } from "../storage/listings.js";
 import { memberById } from "../storage/members.js";
-import { animatorsOf, membersByIdentity } from "../storage/membership.js";
 import { networkById } from "../storage/networks.js";
 import { listingNumber, parsedArgs } from "./args.js";
 import { otherSide, ownThread } from "./contact-relay.js";
+import { reportButtons } from "./report-actions.js";
 import { findListing } from "./listing-access.js";
+import { deciders } from "./moderators.js";
+import { createReport } from "../storage/reports.js";
 import { defineCommand, here, type CommandContext } from "./types.js";
 
 const MESSAGE_WORDS = new Set(["message", "conversation", "msg"]);
@@ -38,12 +41,9 @@ const reportArgs = parsedArgs
 
 /** Who hears of a report about a listing: its network's animators, and the administrators. */
 function moderatorsOf(ctx: CommandContext, listing: Listing): number[] {
-  const ids = new Set<number>();
-  if (listing.networkId !== null)
-    for (const m of animatorsOf(ctx.db, listing.networkId)) ids.add(m.id);
-  for (const m of membersByIdentity(ctx.db, ctx.settings.admins ?? [])) ids.add(m.id);
-  ids.delete(ctx.member.id);
-  return [...ids];
+  return deciders(ctx.db, ctx.settings.admins ?? [], listing.networkId)
+    .map((m) => m.id)
+    .filter((id) => id !== ctx.member.id);
 }
 
 /** `/signaler 42 <motif>` — reports a listing or a conversation to the animators. */
@@ -78,12 +78,25 @@ export const reportCommand = defineCommand({
     }
     const subject = about === null ? undefined : memberById(ctx.db, about);
     const network = listing.networkId === null ? undefined : networkById(ctx.db, listing.networkId);
+    const report = createReport(
+      ctx.db,
+      {
+        kind: aboutMessage ? "message" : "listing",
+        networkId: listing.networkId,
+        listingId: listing.id,
+        threadId: aboutMessage ? number : null,
+        reporterId: ctx.member.id,
+        subjectMemberId: about,
+        reason,
+      },
+      ctx.now,
+    );
     ctx.audit({
       action: aboutMessage ? "message-reported" : "listing-reported",
       networkId: listing.networkId,
       subjectMemberId: about,
       listingId: listing.id,
-      details: { reason, ...(aboutMessage ? { thread: number } : {}) },
+      details: { reason, report: report.id, ...(aboutMessage ? { thread: number } : {}) },
     });
     const reporter = ctx.member.displayName;
     const told = moderatorsOf(ctx, listing);
@@ -108,8 +121,9 @@ export const reportCommand = defineCommand({
           [
             [
               { label: t("button-show", { id: listing.id }), command: command("show", listing.id) },
-              { label: t("button-remove"), command: command("remove", listing.id) },
+              { label: t("button-reports"), command: command("reports") },
             ],
+            reportButtons(t, command, report),
           ],
         ),
       );

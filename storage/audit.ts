@@ -1,5 +1,6 @@
 /** The audit log: who did what, when and why. No hidden action. */
 import { desc, eq, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/sqlite-core";
 import { prepared, type Db } from "./db.js";
 import { auditLog, members } from "./schema.js";
 
@@ -64,8 +65,8 @@ export function auditOfNetwork(db: Db, networkId: number, limit = 20): AuditEntr
     .all();
 }
 
-/** An entry with the name of who acted (null for the bot itself or a deleted member). */
-export type AuditLine = AuditEntry & { actorName: string | null };
+/** An entry with the names of who acted (null for the bot itself or a deleted member) and of whom it concerns. */
+export type AuditLine = AuditEntry & { actorName: string | null; subjectName: string | null };
 
 /** Whose log: a network's, a member's (what concerns them), or the whole territory's. */
 export type AuditScope = { networkId: number } | { subjectMemberId: number } | { all: true };
@@ -78,14 +79,31 @@ export function auditPage(db: Db, scope: AuditScope, offset: number, limit: numb
       : "subjectMemberId" in scope
         ? eq(auditLog.subjectMemberId, scope.subjectMemberId)
         : undefined;
+  const subject = alias(members, "subject");
   return db
-    .select({ entry: auditLog, actorName: members.displayName })
+    .select({ entry: auditLog, actorName: members.displayName, subjectName: subject.displayName })
     .from(auditLog)
     .leftJoin(members, eq(members.id, auditLog.actorId))
+    .leftJoin(subject, eq(subject.id, auditLog.subjectMemberId))
     .where(where)
     .orderBy(desc(auditLog.id))
     .limit(limit)
     .offset(offset)
     .all()
-    .map((r) => ({ ...r.entry, actorName: r.actorName }));
+    .map((r) => ({ ...r.entry, actorName: r.actorName, subjectName: r.subjectName }));
+}
+
+/** The approval of a listing that waited under number `submittedId`, if it was approved. */
+export function approvalOf(
+  db: Db,
+  submittedId: number,
+): { listingId: number | null; actorName: string | null } | undefined {
+  return db
+    .select({ listingId: auditLog.listingId, actorName: members.displayName })
+    .from(auditLog)
+    .leftJoin(members, eq(members.id, auditLog.actorId))
+    .where(
+      sql`${auditLog.action} = 'listing-approved' AND json_extract(${auditLog.details}, '$.submitted') = ${submittedId}`,
+    )
+    .get();
 }

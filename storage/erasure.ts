@@ -110,8 +110,10 @@ export const ERASURE_STEPS: Record<string, (e: Erasing) => void> = {
     const rows = e.db.$client
       .prepare("SELECT id, status FROM listings WHERE author_id = @m")
       .all({ m: e.member.id }) as { id: number; status: string }[];
-    const ended = rows.filter((r) => r.status !== "open").map((r) => r.id);
-    const open = rows.filter((r) => r.status === "open").map((r) => r.id);
+    // Open listings, and those still waiting for approval, never ended: their place goes.
+    const live = (r: { status: string }) => r.status === "open" || r.status === "pending";
+    const ended = rows.filter((r) => !live(r)).map((r) => r.id);
+    const open = rows.filter(live).map((r) => r.id);
     redactListings(e.db, ended, { keepPlace: e.keepEndedListings }, e.now);
     redactListings(e.db, open, { keepPlace: false }, e.now);
   },
@@ -197,6 +199,24 @@ export const ERASURE_STEPS: Record<string, (e: Erasing) => void> = {
     // Their private chat with the bot (its id is often their platform id).
     texts(e, "SELECT platform_room_id FROM rooms WHERE member_id = @m");
     run(e, "DELETE FROM rooms WHERE member_id = @m");
+  },
+  mutes(e) {
+    // A mute of the member says why they were silenced: it goes with them.
+    texts(e, "SELECT reason FROM mutes WHERE member_id = @m");
+    run(e, "DELETE FROM mutes WHERE member_id = @m");
+    run(e, "UPDATE mutes SET muted_by = NULL WHERE muted_by = @m");
+    run(e, "UPDATE mutes SET lifted_by = NULL WHERE lifted_by = @m");
+  },
+  reports(e) {
+    // The review of a report stays the network's record (what was reported, what was decided),
+    // without the reasons written by or about the member, nor their name.
+    texts(e, "SELECT reason FROM reports WHERE reporter_id = @m OR subject_member_id = @m");
+    texts(e, "SELECT note FROM reports WHERE note IS NOT NULL AND handled_by = @m");
+    run(e, "UPDATE reports SET reason = '' WHERE reporter_id = @m OR subject_member_id = @m");
+    run(e, "UPDATE reports SET note = NULL WHERE handled_by = @m OR subject_member_id = @m");
+    run(e, "UPDATE reports SET reporter_id = NULL WHERE reporter_id = @m");
+    run(e, "UPDATE reports SET subject_member_id = NULL WHERE subject_member_id = @m");
+    run(e, "UPDATE reports SET handled_by = NULL WHERE handled_by = @m");
   },
   polls(e) {
     // A poll is the network's question, answered by others: it stays, without its author.

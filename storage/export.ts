@@ -48,6 +48,8 @@ export const EXPORTED_TABLES = {
   polls: schema.polls,
   poll_options: schema.pollOptions,
   poll_votes: schema.pollVotes,
+  mutes: schema.mutes,
+  reports: schema.reports,
 } satisfies Record<string, SQLiteTable>;
 
 /** Tables left out of the export, and why. A test fails when a table is in neither list. */
@@ -142,6 +144,8 @@ const NETWORK_ROWS: Record<keyof typeof EXPORTED_TABLES, string | undefined> = {
   structure_members: `structure_id IN (SELECT structure_id FROM listings WHERE network_id = :network)
     OR member_id IN (SELECT member_id FROM network_members WHERE network_id = :network)`,
   network_members: "network_id = :network",
+  mutes: "network_id = :network",
+  reports: "network_id = :network",
   contact_threads: "listing_id IN (SELECT id FROM listings WHERE network_id = :network)",
   contact_messages:
     "thread_id IN (SELECT id FROM contact_threads WHERE listing_id IN (SELECT id FROM listings WHERE network_id = :network))",

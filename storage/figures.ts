@@ -2,7 +2,7 @@
 import type { Db } from "./db.js";
 
 /** Listings of one kind, by status. */
-export type StatusCounts = Record<"open" | "closed" | "expired" | "removed", number>;
+export type StatusCounts = Record<"open" | "closed" | "expired" | "removed" | "pending", number>;
 
 /** The territory in figures. */
 export interface TerritoryFigures {
@@ -33,7 +33,7 @@ const DAY_MS = 86_400_000;
 /** Counts everything the operator looks at, in a few grouped queries. */
 export function territoryFigures(db: Db, now: number): TerritoryFigures {
   const q = db.$client;
-  const empty = (): StatusCounts => ({ open: 0, closed: 0, expired: 0, removed: 0 });
+  const empty = (): StatusCounts => ({ open: 0, closed: 0, expired: 0, removed: 0, pending: 0 });
   const listings = { offer: empty(), need: empty() };
   for (const row of q
     .prepare(

@@ -8,7 +8,7 @@ import { listings } from "./schema.js";
 export type Listing = typeof listings.$inferSelect;
 /** `offer` or `need`. */
 export type ListingKind = Listing["kind"];
-/** `open`, `closed`, `expired` or `removed`. */
+/** `open`, `closed`, `expired`, `removed`, or `pending` (waiting for an animator's approval). */
 export type ListingStatus = Listing["status"];
 
 /** Not an anonymous record (storage/redaction.ts): records are shown to nobody. */
@@ -58,9 +58,11 @@ export interface NewListing {
   /** The structure it is posted on behalf of (default none). */
   structureId?: number | null;
   expiresAt: number;
+  /** `pending` when it waits for an animator's approval (moderated posting); default `open`. */
+  status?: "open" | "pending";
 }
 
-/** Saves a new open listing; its id is its public number. */
+/** Saves a new listing, open unless it waits for approval; its id is its public number. */
 export function createListing(db: Db, input: NewListing, now: number): Listing {
   const insert = prepared(db, "createListing", () => {
     const p = (name: string) => sql.placeholder(name);
@@ -82,6 +84,7 @@ export function createListing(db: Db, input: NewListing, now: number): Listing {
         authorId: p("authorId"),
         networkId: p("networkId"),
         structureId: p("structureId"),
+        status: p("status"),
         createdAt: p("now"),
         updatedAt: p("now"),
         expiresAt: p("expiresAt"),
@@ -89,8 +92,14 @@ export function createListing(db: Db, input: NewListing, now: number): Listing {
       .returning()
       .prepare();
   });
-  const { place, structureId, ...fields } = input;
-  return insert.get({ ...fields, ...place, structureId: structureId ?? null, now });
+  const { place, structureId, status, ...fields } = input;
+  return insert.get({
+    ...fields,
+    ...place,
+    structureId: structureId ?? null,
+    status: status ?? "open",
+    now,
+  });
 }
 
 /** The listing with this number, or undefined (also for an anonymous record). */

@@ -135,3 +135,19 @@ export function setMemberUnreachable(
 export function setMemberReachable(db: Db, memberId: number): void {
   db.update(members).set({ unreachableSince: null }).where(eq(members.id, memberId)).run();
 }
+
+/**
+ * The members a handle typed after `@` may mean: a Telegram username (any case), a Matrix id
+ * (`@ana:example.org`), or a platform id as typed (the console's names).
+ */
+export function membersByHandle(db: Db, handle: string): Member[] {
+  const bare = handle.replace(/^@/, "");
+  return db
+    .select()
+    .from(members)
+    .where(
+      sql`lower(${members.username}) = lower(${bare}) OR ${members.platformUserId} IN (${bare}, ${`@${bare}`})`,
+    )
+    .limit(10)
+    .all();
+}

@@ -177,3 +177,8 @@ export function advanceSummary(db: Db, networkId: number, cursor: number, nextAt
 export function allNetworks(db: Db): Network[] {
   return db.select().from(networks).orderBy(asc(networks.name)).all();
 }
+
+/** Turns moderated posting on or off (new listings wait for an animator's approval). */
+export function setModeratedPosting(db: Db, networkId: number, on: boolean): void {
+  db.update(networks).set({ moderatedPosting: on }).where(eq(networks.id, networkId)).run();
+}

@@ -112,6 +112,25 @@ export const PERSONAL_DATA_SECTIONS: Record<string, (r: PersonalDataReader) => u
     ),
   broadcast_subscriptions: (r) =>
     rows(r, schema.broadcastSubscriptions, "broadcast_subscriptions", "member_id = @m"),
+  // Mutes they were given (who decided named as the relay names people), or gave.
+  mutes: (r) =>
+    rows(r, schema.mutes, "mutes", "member_id = @m OR muted_by = @m OR lifted_by = @m").map((row) =>
+      named(r, row, "memberId", "mutedBy", "liftedBy"),
+    ),
+  // Reports they made or handled, and those about them (without who reported them: the
+  // reporter is never told to the person reported).
+  reports: (r) =>
+    rows(
+      r,
+      schema.reports,
+      "reports",
+      "reporter_id = @m OR handled_by = @m OR subject_member_id = @m",
+    ).map((row) => {
+      const { reporterId, ...rest } = row;
+      return reporterId === r.memberId || row.handledBy === r.memberId
+        ? named(r, row, "reporterId", "subjectMemberId", "handledBy")
+        : named(r, rest, "subjectMemberId", "handledBy");
+    }),
   polls: (r) =>
     rows(r, schema.polls, "polls", "author_id = @m OR closed_by = @m").map((row) =>
       named(r, row, "authorId", "closedBy"),

@@ -44,6 +44,8 @@ export const networks = sqliteTable(
     summaryNextAt: integer(),
     /** The newest listing (id) already in a summary. */
     summaryCursor: integer().notNull().default(0),
+    /** Moderated posting: new listings wait for an animator's approval (status `pending`). */
+    moderatedPosting: integer({ mode: "boolean" }).notNull().default(false),
     createdAt: integer().notNull(),
   },
   (t) => [uniqueIndex("networks_name_key_unique").on(t.nameKey)],
@@ -123,7 +125,8 @@ export const listings = sqliteTable(
     structureId: integer().references(() => structures.id, { onDelete: "set null" }),
     /** Network of origin: the network of the room it was posted from. */
     networkId: integer().references(() => networks.id, { onDelete: "set null" }),
-    status: text({ enum: ["open", "closed", "expired", "removed"] })
+    /** `pending`: waiting for an animator's approval (moderated posting), seen by its author only. */
+    status: text({ enum: ["open", "closed", "expired", "removed", "pending"] })
       .notNull()
       .default("open"),
     /** How it ended: given, received, withdrawn, done (closed) or the moderation reason. */
@@ -683,3 +686,63 @@ export const erasureRequests = sqliteTable("erasure_requests", {
   /** When the member was last reminded that the erasure is coming (once a day). */
   remindedAt: integer(),
 });
+
+/**
+ * A member silenced in a network by an animator until `endsAt` (or until lifted): they may
+ * not post, contact or broadcast there meanwhile. Expiry is read from the date, no job.
+ */
+export const mutes = sqliteTable(
+  "mutes",
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    networkId: integer()
+      .notNull()
+      .references(() => networks.id, { onDelete: "cascade" }),
+    memberId: integer()
+      .notNull()
+      .references(() => members.id, { onDelete: "cascade" }),
+    mutedBy: integer().references(() => members.id, { onDelete: "set null" }),
+    reason: text().notNull().default(""),
+    createdAt: integer().notNull(),
+    endsAt: integer().notNull(),
+    /** When an animator lifted it before its end (null: it runs to its end). */
+    liftedAt: integer(),
+    liftedBy: integer().references(() => members.id, { onDelete: "set null" }),
+  },
+  (t) => [index("mutes_network_member_idx").on(t.networkId, t.memberId, t.endsAt)],
+);
+
+/**
+ * A report (`/signaler`) of a listing or of a conversation's messages, for the animators of
+ * the listing's network to review (`/signalements`): open until handled, with the outcome.
+ */
+export const reports = sqliteTable(
+  "reports",
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    kind: text({ enum: ["listing", "message"] }).notNull(),
+    /** The listing's network (null: a listing without network; administrators review it). */
+    networkId: integer().references(() => networks.id, { onDelete: "set null" }),
+    listingId: integer().references(() => listings.id, { onDelete: "set null" }),
+    /** The conversation whose messages are reported (`message` reports). */
+    threadId: integer().references(() => contactThreads.id, { onDelete: "set null" }),
+    reporterId: integer().references(() => members.id, { onDelete: "set null" }),
+    /** Who is reported: the listing's author, or the other side of the conversation. */
+    subjectMemberId: integer().references(() => members.id, { onDelete: "set null" }),
+    reason: text().notNull(),
+    status: text({ enum: ["open", "handled"] })
+      .notNull()
+      .default("open"),
+    /** `removed`, `muted` or `dismissed`. */
+    outcome: text({ enum: ["removed", "muted", "dismissed"] }),
+    handledBy: integer().references(() => members.id, { onDelete: "set null" }),
+    handledAt: integer(),
+    /** The animator's note on the decision. */
+    note: text(),
+    createdAt: integer().notNull(),
+  },
+  (t) => [
+    index("reports_status_network_idx").on(t.status, t.networkId, t.id),
+    index("reports_listing_idx").on(t.listingId),
+  ],
+);

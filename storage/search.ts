@@ -78,10 +78,14 @@ export function term(t: string): string {
 
 /** The statuses a search may ask for, as the tags that include and exclude them. */
 const STATUS_TAGS: Record<SearchCriteria["status"], { include: string; exclude: string }> = {
-  open: { include: "st_open", exclude: "(st_closed OR st_expired OR st_removed)" },
-  closed: { include: "st_closed", exclude: "(st_open OR st_expired OR st_removed)" },
-  expired: { include: "st_expired", exclude: "(st_open OR st_closed OR st_removed)" },
-  all: { include: "(st_open OR st_closed OR st_expired)", exclude: "st_removed" },
+  open: { include: "st_open", exclude: "(st_closed OR st_expired OR st_removed OR st_pending)" },
+  closed: { include: "st_closed", exclude: "(st_open OR st_expired OR st_removed OR st_pending)" },
+  expired: {
+    include: "st_expired",
+    exclude: "(st_open OR st_closed OR st_removed OR st_pending)",
+  },
+  // Removed listings, and those waiting for approval, are never found.
+  all: { include: "(st_open OR st_closed OR st_expired)", exclude: "(st_removed OR st_pending)" },
 };
 
 /**
@@ -142,7 +146,9 @@ export function searchListings(
     // A fixed list (a digest's): shown in its order, open listings only unless asked.
     const start = page * pageSize;
     const rows = listingsByIds(db, criteria.ids.slice(start, start + pageSize)).filter(
-      (l) => criteria.status === "all" || l.status === criteria.status,
+      (l) =>
+        l.status === criteria.status ||
+        (criteria.status === "all" && l.status !== "removed" && l.status !== "pending"),
     );
     return { listings: rows, hasMore: criteria.ids.length > start + pageSize, ordering: "recent" };
   }

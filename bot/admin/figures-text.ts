@@ -1,7 +1,7 @@
 /** The `stats` command's plain-text table. */
 import type { StatusCounts, TerritoryFigures } from "../../storage/figures.js";
 
-const STATUSES: (keyof StatusCounts)[] = ["open", "closed", "expired", "removed"];
+const STATUSES: (keyof StatusCounts)[] = ["open", "closed", "expired", "removed", "pending"];
 
 function row(cells: (string | number)[], widths: number[]): string {
   return cells
@@ -22,9 +22,9 @@ function age(ms: number): string {
 /** The figures as the operator reads them in a terminal. */
 export function formatFigures(f: TerritoryFigures, now: number, territory: string): string {
   const lines: string[] = [`Territory: ${territory}`, ""];
-  const widths = [8, 7, 7, 8, 8, 7];
+  const widths = [8, 7, 7, 8, 8, 8, 7];
   lines.push("Listings", row(["", ...STATUSES, "total"], widths));
-  const totals: StatusCounts = { open: 0, closed: 0, expired: 0, removed: 0 };
+  const totals: StatusCounts = { open: 0, closed: 0, expired: 0, removed: 0, pending: 0 };
   for (const kind of ["offer", "need"] as const) {
     const counts = f.listings[kind];
     for (const s of STATUSES) totals[s] += counts[s];

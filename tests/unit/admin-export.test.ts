@@ -173,8 +173,8 @@ describe("stats and networks", () => {
     await territory();
     const { code, out } = await admin(["--database", path, "stats"]);
     expect(code).toBe(0);
-    expect(out).toMatch(/offers\s+1\s+0\s+0\s+0\s+1/);
-    expect(out).toMatch(/needs\s+1\s+0\s+0\s+0\s+1/);
+    expect(out).toMatch(/offers\s+1\s+0\s+0\s+0\s+0\s+1/);
+    expect(out).toMatch(/needs\s+1\s+0\s+0\s+0\s+0\s+1/);
     expect(out).toContain("Members: 3 (test 3)");
     expect(out).toMatch(/1 {2}Pays de Tarbes\s+1\s+1\s+1/);
     expect(out).toContain("Outbox: 0 pending;");

@@ -209,7 +209,7 @@ describe("reports", () => {
       .prepare("SELECT action, details FROM audit_log WHERE action = 'listing-reported'")
       .all();
     expect(audit).toEqual([
-      { action: "listing-reported", details: '{"reason":"Annonce publicitaire"}' },
+      { action: "listing-reported", details: '{"reason":"Annonce publicitaire","report":1}' },
     ]);
     expect(await bot.ask("/signaler 1", { as: "bob" })).toContain(
       "Pourquoi signalez-vous l'annonce #1",

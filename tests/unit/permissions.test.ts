@@ -57,7 +57,7 @@ beforeAll(async () => {
     platform: "matrix",
     as: "ana",
   });
-  // Something to act on: a listing, a broadcast draft, a pending membership request.
+  // Something to act on: a listing, a broadcast draft, a report, a pending membership request.
   await bot.say("/offre Prêt de camionnette #vehicules lieu:Tarbes", {
     room: ROOMS.telegram,
     platform: "telegram",
@@ -71,6 +71,12 @@ beforeAll(async () => {
   for (const platform of ["telegram", "matrix"] as const) {
     await bot.say("/aide", { as: "bea", room: ROOMS[platform], platform });
   }
+  // A report to review (Bea reports Ana's listing).
+  await bot.say("/signaler 1 Annonce en double", {
+    as: "bea",
+    room: ROOMS.telegram,
+    platform: "telegram",
+  });
   await bot.say("/reseau adhesion validation", { room: ROOMS.telegram, platform: "telegram" });
   await bot.say("/aide", { as: "carl", room: ROOMS.telegram, platform: "telegram" });
 });
@@ -99,6 +105,22 @@ const RESERVED = [
   '/sondage "Quelle date ?" "Jeudi" "Vendredi"',
   "/sondage « Apéro ? » « Oui » « Non »",
   "/sondage clore 1",
+  "/sourdine",
+  "/sourdine @carl 7j spam",
+  "/sourdine lever @carl",
+  "/finsourdine @carl",
+  "/mute @carl 7d",
+  "/signalements",
+  "/signalements 2",
+  "/signalements classer 1",
+  "/signalements retirer 1",
+  "/signalements sourdine 1 7j",
+  "/reports dismiss 1",
+  "/reseau moderation oui",
+  "/reseau moderation non",
+  "/amoderer",
+  "/approuver 1",
+  "/rejeter 1 doublon",
 ];
 
 describe("the permission matrix", () => {

@@ -157,22 +157,22 @@ describe("searchQueries", () => {
   it("asks titles first, then descriptions, with each word quoted as a word start", () => {
     const criteria: SearchCriteria = { words: ['camion" OR', "vl"], kind: "offer", status: "open" };
     expect(searchQueries(places(), criteria)).toEqual([
-      '{title} : ("camion"* AND "vl") AND tags : (kind_offer) NOT tags : (st_closed OR st_expired OR st_removed)',
-      '{title description} : ("camion"* AND "vl") AND tags : (kind_offer) NOT tags : (st_closed OR st_expired OR st_removed) NOT {title} : ("camion"* AND "vl")',
+      '{title} : ("camion"* AND "vl") AND tags : (kind_offer) NOT tags : (st_closed OR st_expired OR st_removed OR st_pending)',
+      '{title description} : ("camion"* AND "vl") AND tags : (kind_offer) NOT tags : (st_closed OR st_expired OR st_removed OR st_pending) NOT {title} : ("camion"* AND "vl")',
     ]);
   });
 
   it("checks an open status as the absence of the others, and a rare status directly", () => {
     expect(searchQueries(places(), { words: [], status: "open" })).toEqual(["tags : (st_open)"]);
     expect(searchQueries(places(), { words: [], category: "food", status: "open" })).toEqual([
-      "tags : (cat_food) NOT tags : (st_closed OR st_expired OR st_removed)",
+      "tags : (cat_food) NOT tags : (st_closed OR st_expired OR st_removed OR st_pending)",
     ]);
     expect(searchQueries(places(), { words: [], category: "food", status: "closed" })).toEqual([
       "tags : (st_closed AND cat_food)",
     ]);
     expect(searchQueries(places(), { words: ["pomme"], status: "all" })).toEqual([
-      '{title} : ("pomme"*) NOT tags : st_removed',
-      '{title description} : ("pomme"*) NOT tags : st_removed NOT {title} : ("pomme"*)',
+      '{title} : ("pomme"*) NOT tags : (st_removed OR st_pending)',
+      '{title description} : ("pomme"*) NOT tags : (st_removed OR st_pending) NOT {title} : ("pomme"*)',
     ]);
   });
 });

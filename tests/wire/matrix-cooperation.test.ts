@@ -1,8 +1,8 @@
 /**
  * Network membership and structures on Matrix, through the real matrix-bot-sdk client and the
  * HTTP fake: a network that validates its members (the animator told in a direct room, with
- * the approve command as a hint), and a structure created step by step then found in the
- * directory.
+ * the approve command as a hint), a structure created step by step then found in the
+ * directory, and moderation (a mute, a report reviewed) with `!` commands.
  */
 import { afterEach, describe, expect, it } from "vitest";
 import {
@@ -101,5 +101,48 @@ describe("structures on Matrix", () => {
       fake.sendMessage(room, anais, hintFor(directory, "Voir Les Jardins du Val")),
     );
     expect(bodyOf(profile)).toContain("Contact : paniers@jardins-du-val.fr");
+  });
+});
+
+describe("moderation on Matrix", () => {
+  it("mutes a member named by Matrix id, then reviews and dismisses a report", async () => {
+    const { b, room, anaisDm, danDm } = await started();
+    const { fake, app } = b;
+    // Dan has used the bot before (members are known from their first message).
+    await replyTo(fake, room, fake.sendMessage(room, dan, "!chercher perceuse"));
+    const muted = await replyTo(
+      fake,
+      room,
+      fake.sendMessage(room, anais, `!sourdine ${dan} 7j Messages agressifs`),
+    );
+    expect(bodyOf(muted)).toContain(
+      "est en sourdine dans le réseau « Réseau du Val » jusqu'au 6 décembre",
+    );
+    const notice = await sentTo(fake, danDm, "vous a mis en sourdine");
+    expect(bodyOf(notice)).toContain("Motif : Messages agressifs");
+    const refused = await replyTo(
+      fake,
+      room,
+      fake.sendMessage(room, dan, "!offre Perceuse #outillage lieu:Tarbes"),
+    );
+    expect(bodyOf(refused)).toContain("Vous êtes en sourdine dans le réseau « Réseau du Val »");
+
+    // A muted member may still report.
+    await replyTo(fake, room, fake.sendMessage(room, anais, "!offre Salle #locaux lieu:Tarbes"));
+    await replyTo(fake, room, fake.sendMessage(room, dan, "!signaler 1 Doublon d'une annonce"));
+    await sentTo(fake, anaisDm, "dan signale l'annonce #1");
+    const list = await replyTo(fake, room, fake.sendMessage(room, anais, "!signalements"));
+    expect(bodyOf(list)).toContain("Signalements ouverts — Réseau du Val : 1");
+    expect(bodyOf(list)).toContain("!signalements retirer 1");
+    const dismissed = await replyTo(
+      fake,
+      room,
+      fake.sendMessage(room, anais, "!signalements classer 1"),
+    );
+    expect(bodyOf(dismissed)).toContain("Signalement n°1 classé");
+    expect(query(app, "SELECT status, outcome FROM reports")).toEqual([
+      { status: "handled", outcome: "dismissed" },
+    ]);
+    expect(query(app, "SELECT count(*) AS n FROM mutes")).toEqual([{ n: 1 }]);
   });
 });

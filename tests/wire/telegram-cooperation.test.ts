@@ -1,8 +1,8 @@
 /**
  * Network membership and structures on Telegram, through the real grammY client and the HTTP
  * fake: a network that validates its members (request told privately to the animator with
- * buttons, refusal until approved, approval by button), the charter, and a structure created
- * step by step then found in the directory.
+ * buttons, refusal until approved, approval by button), the charter, a structure created
+ * step by step then found in the directory, and moderated posting approved by button.
  */
 import { afterEach, describe, expect, it } from "vitest";
 import {
@@ -139,5 +139,34 @@ describe("structures on Telegram", () => {
     );
     const profile = await sentTo(fake, valley, "Une personne agit pour cette structure");
     expect(profile.text).toContain("Commune : Argelès-Gazost (65)");
+  });
+});
+
+describe("moderation on Telegram", () => {
+  it("holds a member's listing until the animator presses Publish in private", async () => {
+    const b = await started();
+    const { fake, app } = b;
+    await replyTo(fake, valley, fake.sendText(valley, anim, "/reseau moderation oui"));
+
+    const held = await replyTo(
+      fake,
+      valley,
+      fake.sendText(valley, dan, "/offre Perceuse à prêter #outillage lieu:Tarbes"),
+    );
+    expect(held.text).toContain("Votre offre #1 est enregistrée : elle attend la validation");
+    const notice = await sentTo(fake, anim.id, "Dan a proposé l'annonce #1");
+    expect(buttonsOf(notice).map((x) => x.text)).toEqual(["✅ Publier #1", "❌ Refuser #1"]);
+    expect(query(app, "SELECT status FROM listings")).toEqual([{ status: "pending" }]);
+
+    press(fake, anim, notice, "Publier");
+    await sentTo(fake, dan.id, "Votre annonce « Perceuse à prêter » est validée");
+    await sentTo(fake, anim.id, "Annonce publiée sous le n° #2");
+    expect(query(app, "SELECT id, status FROM listings")).toEqual([{ id: 2, status: "open" }]);
+    expect(
+      query(
+        app,
+        "SELECT action FROM audit_log WHERE action IN ('network-moderation', 'listing-approved') ORDER BY id",
+      ),
+    ).toEqual([{ action: "network-moderation" }, { action: "listing-approved" }]);
   });
 });
