@@ -20,7 +20,7 @@ export function commandMenus(registry: CommandRegistry, t: Translator): CommandM
     description: t(`cmd-${command.id}-summary`).slice(0, 256),
   });
   const listed = registry.commands.filter((c) => !c.hidden && c.id !== "start");
-  const everyone = listed.filter((c) => c.access === "everyone");
+  const everyone = listed.filter((c) => c.access === "everyone" && c.listedFor !== "animators");
   return {
     private: everyone.filter((c) => !GROUP_ONLY.has(c.id)).map(entry),
     group: everyone.filter((c) => !PRIVATE_ONLY.has(c.id)).map(entry),

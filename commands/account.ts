@@ -5,6 +5,8 @@ import { code, list, message, paragraph, strong, type Block, type Inline } from 
 import { setMemberLocale } from "../storage/members.js";
 import { withPrefix } from "../bot/context.js";
 import { parsedArgs } from "./args.js";
+import { currentNetworkId } from "./membership.js";
+import { isModeratorOf } from "./moderators.js";
 import { HELP_SECTIONS, defineCommand, here, type Command, type CommandContext } from "./types.js";
 
 /** `/langue en` — chooses the language the bot speaks to the person. */
@@ -99,10 +101,13 @@ export const helpCommand = defineCommand({
       paragraph(strong(ctx.t("help-title", { territory: ctx.settings.territoryName }))),
     ];
     blocks.push(paragraph(ctx.t("help-intro")));
+    // Animators' tools are listed to those who moderate here (or, in private, their last network).
+    const moderates = ctx.role !== "member" || isModeratorOf(ctx, currentNetworkId(ctx));
+    const shown = (c: Command) =>
+      c.access === "everyone" ? c.listedFor !== "animators" || moderates : ctx.role !== "member";
     for (const section of HELP_SECTIONS) {
       const commands = ctx.commands.commands.filter(
-        (c) =>
-          c.section === section && !c.hidden && (c.access === "everyone" || ctx.role !== "member"),
+        (c) => c.section === section && !c.hidden && shown(c),
       );
       if (commands.length === 0) continue;
       blocks.push(

@@ -109,6 +109,7 @@ export const publishCommand = defineCommand({
   names: { fr: ["approuver", "publier"], en: ["publish", "approve_listing"] },
   section: "moderate",
   access: "everyone",
+  listedFor: "animators",
   args: parsedArgs.transform((a) => a.words[0]).pipe(listingNumber),
   run(ctx, id) {
     const before = waiting(ctx, id, "publish");
@@ -151,6 +152,7 @@ export const rejectCommand = defineCommand({
   names: { fr: ["rejeter"], en: ["reject"] },
   section: "moderate",
   access: "everyone",
+  listedFor: "animators",
   args: parsedArgs
     .transform((a) => ({ number: a.words[0], reason: a.words.slice(1).join(" ").trim() }))
     .pipe(
@@ -202,6 +204,7 @@ export const queueCommand = defineCommand({
   names: { fr: ["amoderer", "enattente"], en: ["queue", "to_review"] },
   section: "moderate",
   access: "everyone",
+  listedFor: "animators",
   args: noArgs,
   run(ctx) {
     const network = ctx.role === "admin" ? undefined : moderatedNetwork(ctx, "queue");

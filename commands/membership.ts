@@ -74,6 +74,7 @@ export const requestsCommand = defineCommand({
   names: { fr: ["demandes", "adhesions"], en: ["requests", "pending"] },
   section: "moderate",
   access: "everyone",
+  listedFor: "animators",
   args: noArgs,
   run(ctx) {
     const networkId = currentNetworkId(ctx);
@@ -197,6 +198,7 @@ export const approveCommand = defineCommand({
   names: { fr: ["accepter", "valider"], en: ["approve"] },
   section: "moderate",
   access: "everyone",
+  listedFor: "animators",
   args: decisionArgs,
   run: (ctx, { number, reason }) => decide(ctx, number, "approved", reason),
 });
@@ -207,6 +209,7 @@ export const refuseCommand = defineCommand({
   names: { fr: ["refuser"], en: ["refuse", "deny"] },
   section: "moderate",
   access: "everyone",
+  listedFor: "animators",
   args: decisionArgs,
   run: (ctx, { number, reason }) => decide(ctx, number, "refused", reason),
 });

@@ -186,6 +186,7 @@ export const muteCommand = defineCommand({
   names: { fr: ["sourdine", "muet"], en: ["mute", "silence"] },
   section: "moderate",
   access: "everyone",
+  listedFor: "animators",
   args: muteArgs,
   run(ctx, { lifting, who, duration, reason }) {
     const network = moderatedNetwork(ctx, "mute");
@@ -202,6 +203,7 @@ export const unmuteCommand = defineCommand({
   names: { fr: ["finsourdine", "demuet"], en: ["unmute"] },
   section: "moderate",
   access: "everyone",
+  listedFor: "animators",
   args: parsedArgs.transform((a) => a.words[0]),
   run(ctx, who) {
     return lift(ctx, moderatedNetwork(ctx, "unmute"), who);

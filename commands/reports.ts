@@ -121,6 +121,7 @@ export const reportsCommand = defineCommand({
   names: { fr: ["signalements"], en: ["reports", "flags"] },
   section: "moderate",
   access: "everyone",
+  listedFor: "animators",
   args: reportsArgs,
   run(ctx, { action, number, rest, page }) {
     if (action && rest.join(" ").length > 500) throw new UserError("report-reason-too-long");

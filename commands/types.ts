@@ -125,6 +125,11 @@ export interface Command<A = unknown> {
   membersOnly?: boolean;
   /** Hidden from the help list (buttons-only helpers such as "more results"). */
   hidden?: boolean;
+  /**
+   * Listed (help, command menus) for animators only, although anyone may type it: the command
+   * checks who acts inside, so that it also works from an animator's private chat.
+   */
+  listedFor?: "animators";
   run(ctx: CommandContext, args: A): CommandResult;
 }
 

@@ -208,9 +208,14 @@ describe("authorisation", () => {
   });
 
   it("hides moderation commands from members in the help but shows them to animators", async () => {
-    expect(await bot.ask("/aide", { room: "roomA" })).not.toContain("/retirer");
+    const member = await bot.ask("/aide", { room: "roomA" });
+    for (const reserved of ["/retirer", "/sourdine", "/signalements", "/approuver", "/demandes"])
+      expect(member).not.toContain(reserved);
+    expect(member).toContain("/journal");
     bot.adapter.animators.add("roomA|anim");
-    expect(await bot.ask("/aide", { as: "anim", room: "roomA" })).toContain("/retirer");
+    const animator = await bot.ask("/aide", { as: "anim", room: "roomA" });
+    for (const reserved of ["/retirer", "/sourdine", "/signalements", "/approuver", "/demandes"])
+      expect(animator).toContain(reserved);
   });
 });
 

@@ -230,6 +230,12 @@ describe("command menus", () => {
     expect(names(fr.group)).toContain("reseau");
     expect(names(fr.group)).not.toContain("annuler");
     expect(names(fr.admin)).toContain("retirer");
+    // Moderation tools anyone may type (they check inside) are listed to administrators only.
+    for (const tool of ["sourdine", "signalements", "approuver", "demandes"]) {
+      expect(names(fr.private)).not.toContain(tool);
+      expect(names(fr.group)).not.toContain(tool);
+      expect(names(fr.admin)).toContain(tool);
+    }
     expect(names(fr.private)).not.toContain("plus");
     expect(fr.private.find((e) => e.command === "chercher")!.description).toBe(
       "chercher des annonces",
