@@ -27,6 +27,7 @@ afterEach(async () => {
 });
 
 const ZOE = "zoemartin";
+const q0 = () => bot.app.db.$client;
 
 /** Zoé posts, closes, contacts and is contacted, reports, blocks, subscribes, saves an alert. */
 async function busyMember(): Promise<void> {
@@ -55,6 +56,9 @@ async function busyMember(): Promise<void> {
   await bot.say("/contacter 1 Bob demande la machine", { as: "bob" });
   await bot.say("/repondre 2 Réponse cachalotesque", { as: ZOE, dm: true });
   await bot.say("/signaler 3 Motif ornithorynque", { as: ZOE });
+  await bot.say('/sondage "Date de la réunion ?" "Lundi" "Mardi"', { as: "eve" });
+  await bot.say("/voter 1 2", { as: ZOE });
+  await bot.say("/sourdine @zoemartin 1j Motif hippopotamesque", { as: "eve" });
   await bot.say("/bloquer 2", { as: ZOE, dm: true });
   await bot.say("/abonner", { as: ZOE });
   await bot.say("/alerte camion lieu:65", { as: ZOE, dm: true });
@@ -110,6 +114,7 @@ describe("/oublier", () => {
       "zygomatique",
       "cachalotesque",
       "ornithorynque",
+      "hippopotamesque",
       "07 98 76 54 32",
     ];
     const found = (bytes: Buffer) => needles.filter((n) => bytes.includes(Buffer.from(n, "utf8")));
@@ -130,6 +135,12 @@ describe("/oublier", () => {
       expect(bytes.includes(Buffer.from(kept, "utf8")), kept).toBe(true);
     expect(figures()).toEqual(before);
     expect(namedAnimators(bot.app.db, 1)).toEqual([]);
+    // The report and the poll stay the network's; the vote still counts, anonymously.
+    expect(await bot.ask("/sondage resultats 1", { as: "eve" })).toContain(
+      "2. Mardi — 1 vote(s), 100 %",
+    );
+    expect(q0().prepare("SELECT count(*) FROM reports").pluck().get()).toBe(1);
+    expect(q0().prepare("SELECT count(*) FROM mutes").pluck().get()).toBe(0);
 
     const q = bot.app.db.$client;
     expect(
