@@ -2,6 +2,24 @@
 
 /** The offset (ms) of a time zone from UTC at an instant. */
 export function zoneOffset(instant: number, timeZone: string): number {
+  // Offsets change only at quarter hours (every zone's offset is a whole number of quarter
+  // hours, and so are its changes in UTC), so one reading serves a whole quarter of an hour:
+  // reading the clock through Intl is slow, and every post and digest asks several times.
+  const quarter = Math.floor(instant / QUARTER_HOUR);
+  const key = `${timeZone}|${quarter}`;
+  const known = offsets.get(key);
+  if (known !== undefined) return known;
+  if (offsets.size >= 4096) offsets.clear();
+  const offset = readZoneOffset(quarter * QUARTER_HOUR, timeZone);
+  offsets.set(key, offset);
+  return offset;
+}
+
+const QUARTER_HOUR = 900_000;
+const offsets = new Map<string, number>();
+
+/** The offset as Intl reads it (whole seconds: sub-second instants share it). */
+function readZoneOffset(instant: number, timeZone: string): number {
   const parts = formatter(timeZone).formatToParts(instant);
   const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
   const asUtc = Date.UTC(

@@ -7,9 +7,9 @@
  * says, table by table, what happens to each row that names the member: a test fails when a
  * table referring to members is missing from it (tests/unit/privacy-coverage.test.ts).
  */
-import { asc, eq, lte } from "drizzle-orm";
+import { asc, eq, lte, sql } from "drizzle-orm";
 import { namedAnimators, unnameAnimator } from "./animators.js";
-import type { Db } from "./db.js";
+import { prepared, type Db } from "./db.js";
 import { ERASED_PLATFORM, memberById, type Member } from "./members.js";
 import { redactListings } from "./redaction.js";
 import { erasureRequests } from "./schema.js";
@@ -45,7 +45,14 @@ export function requestErasure(
 
 /** The member's pending request, if any. */
 export function erasureRequestOf(db: Db, memberId: number): ErasureRequest | undefined {
-  return db.select().from(erasureRequests).where(eq(erasureRequests.memberId, memberId)).get();
+  // Asked on every command (bot/erasure-notice.ts): prepared once per database.
+  return prepared(db, "erasureRequestOf", () =>
+    db
+      .select()
+      .from(erasureRequests)
+      .where(eq(erasureRequests.memberId, sql.placeholder("memberId")))
+      .prepare(),
+  ).get({ memberId });
 }
 
 /** Withdraws the member's request; false when there was none. */
