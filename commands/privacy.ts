@@ -36,11 +36,18 @@ function nameOf(ctx: CommandContext): (id: number) => string {
   };
 }
 
-/** In a group: a word here, the rest in private. */
-function privately(ctx: CommandContext, replies: Reply[]): Reply[] {
+/**
+ * In a group: a word here (`key`: the data was sent, or the answer follows), the rest in
+ * private.
+ */
+function privately(
+  ctx: CommandContext,
+  replies: Reply[],
+  key: "privacy-sent-private" | "privacy-answer-private" = "privacy-sent-private",
+): Reply[] {
   if (ctx.room.kind === "direct") return replies;
   return [
-    here(message([paragraph(ctx.t("privacy-sent-private", { name: ctx.member.displayName }))])),
+    here(message([paragraph(ctx.t(key, { name: ctx.member.displayName }))])),
     ...replies.map((r) => ({ ...r, to: "private" as const })),
   ];
 }
@@ -263,12 +270,16 @@ export const forgetCommand = defineCommand({
   access: "everyone",
   args: forgetArgs,
   run(ctx, action): CommandResult {
-    if (action.kind === "explain") return privately(ctx, [explain(ctx)]);
+    if (action.kind === "explain") return privately(ctx, [explain(ctx)], "privacy-answer-private");
     if (action.kind === "cancel") {
       if (!cancelErasure(ctx.db, ctx.member.id))
         throw new UserError("forget-nothing-to-cancel", { forget: ctx.command("forget") });
       ctx.audit({ action: "erasure-cancelled", subjectMemberId: ctx.member.id });
-      return privately(ctx, [inPrivate(message([paragraph(ctx.t("forget-cancelled"))]))]);
+      return privately(
+        ctx,
+        [inPrivate(message([paragraph(ctx.t("forget-cancelled"))]))],
+        "privacy-answer-private",
+      );
     }
     const request = requestErasure(ctx.db, ctx.member.id, action.keep, ctx.now);
     ctx.audit({
@@ -276,10 +287,14 @@ export const forgetCommand = defineCommand({
       subjectMemberId: ctx.member.id,
       details: { keepEndedListings: action.keep },
     });
-    return privately(ctx, [
-      scheduled(ctx, request.dueAt, [
-        ctx.t(action.keep ? "forget-confirmed-keep" : "forget-confirmed"),
-      ]),
-    ]);
+    return privately(
+      ctx,
+      [
+        scheduled(ctx, request.dueAt, [
+          ctx.t(action.keep ? "forget-confirmed-keep" : "forget-confirmed"),
+        ]),
+      ],
+      "privacy-answer-private",
+    );
   },
 });

@@ -8,6 +8,7 @@ cmd-forget-usage = /forget [confirm [anonymous] | cancel]
 cmd-forget-details = Explains what will be erased and asks for confirmation. The erasure happens 14 days after the confirmation; "/forget cancel" stops it until then. With "anonymous", your ended listings stay in the statistics as anonymous records (category, kind, place, dates, outcome), without title or text.
 
 privacy-sent-private = { $name }, I sent you your data in private.
+privacy-answer-private = { $name }, I answered you in private.
 privacy-filename = my-data
 privacy-structure-filename = structure-data
 privacy-heading = 🗂 Your data on { $territory }

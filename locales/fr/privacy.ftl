@@ -8,6 +8,7 @@ cmd-forget-usage = /oublier [confirmer [anonyme] | annuler]
 cmd-forget-details = Explique ce qui sera effacé et demande confirmation. L'effacement a lieu 14 jours après la confirmation ; « /oublier annuler » l'arrête d'ici là. Avec « anonyme », vos annonces terminées restent aux statistiques comme des fiches anonymes (catégorie, type, lieu, dates, issue), sans titre ni texte.
 
 privacy-sent-private = { $name }, je vous ai envoyé vos données en privé.
+privacy-answer-private = { $name }, je vous réponds en privé.
 privacy-filename = mes-donnees
 privacy-structure-filename = donnees-structure
 privacy-heading = 🗂 Vos données sur { $territory }

@@ -62,6 +62,12 @@ describe("/mesdonnees", () => {
     expect(summary?.text).toContain("Conversations : 1 ; messages envoyés : 1, reçus : 1");
     expect(summary?.text).toContain("Personnes bloquées : 1");
 
+    // Asking to be forgotten in the group: the answer is private, and says so.
+    const [forgetHere, forgetPrivate] = await bot.say("/oublier", { as: "ana" });
+    expect(forgetHere?.text).toBe("Ana, je vous réponds en privé.");
+    expect(forgetPrivate?.destination).toEqual({ kind: "member", platform: "test", userId: "ana" });
+    expect(forgetPrivate?.text).toContain("🗑 Effacer vos données");
+
     const { name, doc } = fileOf(summary);
     expect(name).toBe("mes-donnees-2026-11-29.json");
     expect(doc.format).toBe("soliterr-personal-data");
