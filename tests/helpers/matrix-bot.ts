@@ -20,15 +20,7 @@ import { waitFor } from "./wait.js";
 
 import { testLogger, WAIT_MS } from "./wire.js";
 
-export {
-  freePort,
-  query,
-  queueMessage,
-  shownDate,
-  tempDatabase,
-  tempFolder,
-  WAIT_MS,
-} from "./wire.js";
+export { freePort, query, queueMessage, tempDatabase, tempFolder, WAIT_MS } from "./wire.js";
 
 /** Options of `startMatrixBot`. */
 export interface MatrixBotOptions {

@@ -20,15 +20,7 @@ import {
 import { places, testConfig } from "./harness.js";
 import { testLogger, WAIT_MS } from "./wire.js";
 
-export {
-  freePort,
-  query,
-  queueMessage,
-  shownDate,
-  tempDatabase,
-  tempFolder,
-  WAIT_MS,
-} from "./wire.js";
+export { freePort, query, queueMessage, tempDatabase, tempFolder, WAIT_MS } from "./wire.js";
 
 /** Limits high enough that the adapter's throttle never slows a test down. */
 export const RELAXED_LIMITS: TelegramLimits = {

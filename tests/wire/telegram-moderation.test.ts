@@ -20,10 +20,10 @@ import {
   query,
   replyTo,
   sentTo,
-  shownDate,
   startTelegramBot,
   type TelegramBot,
 } from "../helpers/telegram-bot.js";
+import { shownDate } from "../helpers/wire.js";
 
 const running: TelegramBot[] = [];
 afterEach(async () => {
@@ -52,6 +52,11 @@ function press(
   fake.pressButton(chat, who, sent.message_id, buttonData(sent, label));
 }
 
+/** `who` writes `text` in `chat`; resolves with the bot's reply to it. */
+function ask(fake: FakeTelegram, chat: TgChat, who: TgUser, text: string): Promise<SentMessage> {
+  return replyTo(fake, chat, fake.sendText(chat, who, text));
+}
+
 /** A group bound to "Réseau du Val" by its creator, everyone known to the bot in private. */
 async function started(): Promise<TelegramBot> {
   const b = await startTelegramBot();
@@ -59,7 +64,7 @@ async function started(): Promise<TelegramBot> {
   const { fake } = b;
   fake.addBotToGroup(valley, anim);
   await sentTo(fake, valley, "Bonjour");
-  await replyTo(fake, valley, fake.sendText(valley, anim, "/reseau Réseau du Val"));
+  await ask(fake, valley, anim, "/reseau Réseau du Val");
   for (const who of [anim, dan, bea]) {
     fake.sendText(privateChat(who), who, "/start");
     await sentTo(fake, who.id, "bienvenue");
@@ -69,17 +74,9 @@ async function started(): Promise<TelegramBot> {
 
 /** Dan posts listing #1, Béa reports it; resolves with the animator's private notice. */
 async function reportedListing(fake: FakeTelegram): Promise<SentMessage> {
-  const posted = await replyTo(
-    fake,
-    valley,
-    fake.sendText(valley, dan, "/offre Perceuse à prêter #outillage lieu:Tarbes"),
-  );
+  const posted = await ask(fake, valley, dan, "/offre Perceuse à prêter #outillage lieu:Tarbes");
   expect(posted.text).toContain("Votre offre #1 est publiée");
-  const reported = await replyTo(
-    fake,
-    valley,
-    fake.sendText(valley, bea, "/signaler 1 Annonce trompeuse"),
-  );
+  const reported = await ask(fake, valley, bea, "/signaler 1 Annonce trompeuse");
   expect(reported.text).toContain("votre signalement a été transmis aux animateurs du réseau");
   const notice = await sentTo(fake, anim.id, "Béa signale l'annonce #1 « Perceuse à prêter »");
   expect(notice.text).toContain("de Dan (réseau Réseau du Val)");
@@ -110,11 +107,7 @@ describe("reports on Telegram", () => {
     );
     expect(told.text).toContain("Motif : Annonce trompeuse");
 
-    const refused = await replyTo(
-      fake,
-      valley,
-      fake.sendText(valley, dan, "/offre Scie sauteuse #outillage lieu:Tarbes"),
-    );
+    const refused = await ask(fake, valley, dan, "/offre Scie sauteuse #outillage lieu:Tarbes");
     expect(refused.text).toContain(
       `Vous êtes en sourdine dans le réseau « Réseau du Val » jusqu'au ${until}`,
     );
@@ -123,7 +116,7 @@ describe("reports on Telegram", () => {
     expect(query(app, "SELECT status, outcome FROM reports")).toEqual([
       { status: "handled", outcome: "muted" },
     ]);
-    const open = await replyTo(fake, valley, fake.sendText(valley, anim, "/signalements"));
+    const open = await ask(fake, valley, anim, "/signalements");
     expect(open.text).toContain("Aucun signalement ouvert (Réseau du Val)");
     expect(
       query(
@@ -154,9 +147,9 @@ describe("reports on Telegram", () => {
     expect(query(app, "SELECT status, outcome FROM reports")).toEqual([
       { status: "handled", outcome: "removed" },
     ]);
-    const shown = await replyTo(fake, valley, fake.sendText(valley, bea, "/annonce 1"));
+    const shown = await ask(fake, valley, bea, "/annonce 1");
     expect(shown.text).toContain("L'annonce #1 a été retirée par l'animation du réseau");
-    const open = await replyTo(fake, valley, fake.sendText(valley, anim, "/signalements"));
+    const open = await ask(fake, valley, anim, "/signalements");
     expect(open.text).toContain("Aucun signalement ouvert (Réseau du Val)");
     expect(
       query(
@@ -171,25 +164,17 @@ describe("mutes on Telegram", () => {
   it("mutes by @username in the group, lists it, lifts it by button then by command", async () => {
     const b = await started();
     const { fake, app } = b;
-    const muted = await replyTo(
-      fake,
-      valley,
-      fake.sendText(valley, anim, "/sourdine @dan_du_val 2j Hors sujet"),
-    );
+    const muted = await ask(fake, valley, anim, "/sourdine @dan_du_val 2j Hors sujet");
     const until = frenchDay(storedMuteEnd(b, 2));
     expect(muted.text).toMatch(/Dan \(n°\d+\) est en sourdine dans le réseau « Réseau du Val »/);
     expect(muted.text).toContain(`jusqu'au ${until}`);
     expect((await sentTo(fake, dan.id, "vous a mis en sourdine")).text).toContain(
       "Motif : Hors sujet",
     );
-    const refused = await replyTo(
-      fake,
-      valley,
-      fake.sendText(valley, dan, "/offre Perceuse #outillage lieu:Tarbes"),
-    );
+    const refused = await ask(fake, valley, dan, "/offre Perceuse #outillage lieu:Tarbes");
     expect(refused.text).toContain("Vous êtes en sourdine dans le réseau « Réseau du Val »");
 
-    const listed = await replyTo(fake, valley, fake.sendText(valley, anim, "/sourdine"));
+    const listed = await ask(fake, valley, anim, "/sourdine");
     expect(listed.text).toContain("Une personne en sourdine dans le réseau « Réseau du Val »");
     expect(listed.text).toContain("motif : Hors sujet");
     expect(buttonsOf(listed).map((x) => x.text)).toEqual(["🔊 Lever la sourdine de Dan"]);
@@ -200,37 +185,19 @@ describe("mutes on Telegram", () => {
       /La sourdine de Dan \(n°\d+\) dans le réseau « Réseau du Val » est levée/,
     );
     await sentTo(fake, dan.id, "Votre sourdine dans le réseau « Réseau du Val » est levée");
-    const posted = await replyTo(
-      fake,
-      valley,
-      fake.sendText(valley, dan, "/offre Perceuse #outillage lieu:Tarbes"),
-    );
+    const posted = await ask(fake, valley, dan, "/offre Perceuse #outillage lieu:Tarbes");
     expect(posted.text).toContain("Votre offre #1 est publiée");
 
     // Once more, lifted by command this time.
-    await replyTo(fake, valley, fake.sendText(valley, anim, "/sourdine @dan_du_val 1sem Spam"));
+    await ask(fake, valley, anim, "/sourdine @dan_du_val 1sem Spam");
     expect(
-      (
-        await replyTo(
-          fake,
-          valley,
-          fake.sendText(valley, dan, "/besoin Remorque #vehicules lieu:Tarbes"),
-        )
-      ).text,
+      (await ask(fake, valley, dan, "/besoin Remorque #vehicules lieu:Tarbes")).text,
     ).toContain("Vous êtes en sourdine");
-    const lifted = await replyTo(
-      fake,
-      valley,
-      fake.sendText(valley, anim, "/sourdine lever @dan_du_val"),
-    );
+    const lifted = await ask(fake, valley, anim, "/sourdine lever @dan_du_val");
     expect(lifted.text).toMatch(/La sourdine de Dan \(n°\d+\) .* est levée/);
-    const again = await replyTo(
-      fake,
-      valley,
-      fake.sendText(valley, dan, "/besoin Remorque #vehicules lieu:Tarbes"),
-    );
+    const again = await ask(fake, valley, dan, "/besoin Remorque #vehicules lieu:Tarbes");
     expect(again.text).toContain("Votre besoin #2 est publié");
-    const none = await replyTo(fake, valley, fake.sendText(valley, anim, "/sourdine"));
+    const none = await ask(fake, valley, anim, "/sourdine");
     expect(none.text).toContain("Personne n'est en sourdine dans le réseau « Réseau du Val »");
     expect(query(app, "SELECT count(*) AS n FROM mutes WHERE lifted_at IS NOT NULL")).toEqual([
       { n: 2 },
@@ -258,7 +225,7 @@ describe("erasure on Telegram", () => {
     fake.sendText(chat, bob, "/start");
     await sentTo(fake, bob.id, "Hello Bob");
 
-    const explained = await replyTo(fake, chat, fake.sendText(chat, bob, "/forget"));
+    const explained = await ask(fake, chat, bob, "/forget");
     expect(explained.text).toContain("Erase your data");
     press(fake, chat, bob, explained, "Confirm the erasure");
     const scheduled = await sentTo(fake, bob.id, "Your data will be erased on");
@@ -283,7 +250,7 @@ describe("erasure on Telegram", () => {
   it("answers /oublier in the group with a word and the rest in private, then cancels it when typed", async () => {
     const b = await started();
     const { fake, app } = b;
-    const word = await replyTo(fake, valley, fake.sendText(valley, dan, "/oublier"));
+    const word = await ask(fake, valley, dan, "/oublier");
     expect(word.text).toContain("Dan, je vous ai envoyé vos données en privé");
     const explained = await sentTo(fake, dan.id, "Effacer vos données");
     expect(explained.text).toContain("L'effacement a lieu 14 jours après votre confirmation");
@@ -298,11 +265,7 @@ describe("erasure on Telegram", () => {
     expect(buttonsOf(scheduled).map((x) => x.text)).toEqual(["↩️ Annuler l'effacement"]);
 
     // Typed instead of pressed, this time.
-    const cancelled = await replyTo(
-      fake,
-      privateChat(dan),
-      fake.sendText(privateChat(dan), dan, "/oublier annuler"),
-    );
+    const cancelled = await ask(fake, privateChat(dan), dan, "/oublier annuler");
     expect(cancelled.text).toContain("Effacement annulé : vos données restent.");
     expect(query(app, "SELECT count(*) AS n FROM erasure_requests")).toEqual([{ n: 0 }]);
   });
