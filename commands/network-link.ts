@@ -8,6 +8,8 @@
 import { UserError } from "../bot/errors.js";
 import { list, message, paragraph, strong } from "../bot/reply.js";
 import { createLinkCode, linkCodeOf, useLinkCode } from "../storage/link-codes.js";
+import { setMemberLastNetwork } from "../storage/members.js";
+import { markAnimator } from "../storage/membership.js";
 import { bindRoomToNetwork, networkById, roomsOfNetwork } from "../storage/networks.js";
 import { here, inPrivate, type CommandContext, type CommandResult } from "./types.js";
 
@@ -73,6 +75,10 @@ function useCode(ctx: CommandContext, typed: string): CommandResult {
     throw new UserError("network-link-used", { typed: typed.slice(0, 20) });
   }
   bindRoomToNetwork(ctx.db, ctx.room.id, network.id);
+  // The pipeline saw this room in its former network (or none): commands in private act here
+  // now, and, as for binding, whoever links the room animates it.
+  setMemberLastNetwork(ctx.db, ctx.member.id, network.id);
+  if (ctx.role === "animator") markAnimator(ctx.db, network.id, ctx.member.id, ctx.now);
   ctx.audit({
     action: "room-linked",
     networkId: network.id,

@@ -18,6 +18,7 @@ import {
 } from "../storage/networks.js";
 import { nextDigestTime } from "../bot/digest-time.js";
 import { lastListingId } from "../storage/listings.js";
+import { setMemberLastNetwork } from "../storage/members.js";
 import {
   approveCurrentMembers,
   markAnimator,
@@ -109,6 +110,8 @@ export const networkCommand = defineCommand({
     const existed = existing !== undefined;
     const network = existing ?? findOrCreateNetwork(ctx.db, name, ctx.now);
     bindRoomToNetwork(ctx.db, ctx.room.id, network.id);
+    // The pipeline saw an unbound room: make this network theirs for commands typed in private.
+    setMemberLastNetwork(ctx.db, ctx.member.id, network.id);
     // Whoever binds the room animates it (admins are known without it): tell them of requests and reports.
     if (ctx.role === "animator") markAnimator(ctx.db, network.id, ctx.member.id, ctx.now);
     ctx.audit({

@@ -60,3 +60,13 @@ export function queueMessage(app: App, destination: Destination, message: Outgoi
 export function query<T>(app: App, sql: string, ...params: unknown[]): T[] {
   return app.db.$client.prepare(sql).all(...params) as T[];
 }
+
+/** A date as the bot's messages show it: formatted for `locale` in the territory's time zone. */
+export function shownDate(
+  ms: number,
+  locale: string,
+  options: Intl.DateTimeFormatOptions,
+  timeZone = "Europe/Paris",
+): string {
+  return new Intl.DateTimeFormat(locale, { ...options, timeZone }).format(ms);
+}

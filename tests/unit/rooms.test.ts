@@ -47,6 +47,22 @@ describe("binding a room to a network", () => {
     );
   });
 
+  it("lets whoever binds or links a room act on its network in private right away", async () => {
+    bot.adapter.animators.add("room1|anim");
+    await bot.say("/reseau Réseau des Coteaux", { as: "anim" });
+    expect(await bot.ask("/signalements", { as: "anim", dm: true })).toContain(
+      "Aucun signalement ouvert (Réseau des Coteaux)",
+    );
+    // The same for whoever brings another room into the network with a code.
+    const given = await bot.ask("/reseau lier", { as: "anim" });
+    const code = /[A-Z2-9]{4}-[A-Z2-9]{4}/.exec(given)?.[0] ?? "";
+    bot.adapter.animators.add("room2|carl");
+    await bot.say(`/reseau lier ${code}`, { as: "carl", room: "room2" });
+    expect(await bot.ask("/sourdine", { as: "carl", dm: true })).toContain(
+      "Personne n'est en sourdine dans le réseau « Réseau des Coteaux »",
+    );
+  });
+
   it("refuses binding to a plain member, and in a private chat", async () => {
     expect(await bot.ask("/reseau Mon réseau")).toContain(
       "La commande /reseau est réservée aux animateurs",
