@@ -251,7 +251,7 @@ describe("erasure on Telegram", () => {
     const b = await started();
     const { fake, app } = b;
     const word = await ask(fake, valley, dan, "/oublier");
-    expect(word.text).toContain("Dan, je vous ai envoyé vos données en privé");
+    expect(word.text).toBe("Dan, je vous réponds en privé.");
     const explained = await sentTo(fake, dan.id, "Effacer vos données");
     expect(explained.text).toContain("L'effacement a lieu 14 jours après votre confirmation");
     press(fake, privateChat(dan), dan, explained, "Confirmer l'effacement");
