@@ -5,7 +5,13 @@
 import { projectPath } from "../storage/paths.js";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { FluentBundle, FluentDateTime, FluentResource, type FluentVariable } from "@fluent/bundle";
+import {
+  FluentBundle,
+  FluentDateTime,
+  FluentResource,
+  type FluentValue,
+  type FluentVariable,
+} from "@fluent/bundle";
 import type { MessageArgs } from "./errors.js";
 
 /** The languages the bot speaks, French first. */
@@ -54,7 +60,7 @@ export class I18n {
     this.onError = options.onError ?? (() => undefined);
     const dir = options.dir ?? LOCALES_DIR;
     for (const locale of LOCALES) {
-      const bundle = new FluentBundle(locale, { useIsolating: false });
+      const bundle = new FluentBundle(locale, { useIsolating: false, functions: { DATETIME } });
       for (const file of readdirSync(join(dir, locale))
         .filter((f) => f.endsWith(".ftl"))
         .sort()) {
@@ -106,9 +112,34 @@ export class I18n {
       // Dates are shown in the territory's time zone, whatever the host's.
       out[name] =
         value instanceof Date
-          ? new FluentDateTime(value.getTime(), { timeZone: this.timeZone })
+          ? new TerritoryDateTime(value.getTime(), { timeZone: this.timeZone })
           : value;
     }
     return out;
   }
+}
+
+/** French writes the first day of a month as an ordinal: « le 1er décembre », not « le 1 décembre ». */
+const FIRST_OF_MONTH =
+  /(^|[^\d])1 (janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|janv\.|févr\.|avr\.|juil\.|sept\.|oct\.|nov\.|déc\.)/g;
+
+/** `text` (a date Intl wrote in French) with the first of the month as « 1er ». */
+export function frenchFirstOfMonth(text: string): string {
+  return text.replace(FIRST_OF_MONTH, "$11er $2");
+}
+
+/** A date shown as Intl writes it in the message's language, with French's « 1er ». */
+class TerritoryDateTime extends FluentDateTime {
+  override toString(scope: Parameters<FluentDateTime["toString"]>[0]): string {
+    const text = super.toString(scope);
+    return scope?.bundle.locales[0]?.startsWith("fr") ? frenchFirstOfMonth(text) : text;
+  }
+}
+
+/** Fluent's DATETIME(), giving a TerritoryDateTime (the options are Intl.DateTimeFormat's). */
+function DATETIME(args: FluentValue[], opts: Record<string, FluentValue>): FluentValue {
+  const [date] = args;
+  if (!(date instanceof FluentDateTime)) throw new TypeError("DATETIME() expects a date");
+  const options = Object.fromEntries(Object.entries(opts).map(([k, v]) => [k, v.valueOf()]));
+  return new TerritoryDateTime(date, options);
 }

@@ -7,6 +7,7 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { App } from "../../bot/app.js";
+import { frenchFirstOfMonth } from "../../bot/i18n.js";
 import { createLogger, silentLogger } from "../../bot/logger.js";
 import type { Destination, OutgoingMessage } from "../../bot/reply.js";
 import { inTransaction } from "../../storage/db.js";
@@ -68,5 +69,6 @@ export function shownDate(
   options: Intl.DateTimeFormatOptions,
   timeZone = "Europe/Paris",
 ): string {
-  return new Intl.DateTimeFormat(locale, { ...options, timeZone }).format(ms);
+  const text = new Intl.DateTimeFormat(locale, { ...options, timeZone }).format(ms);
+  return locale.startsWith("fr") ? frenchFirstOfMonth(text) : text;
 }

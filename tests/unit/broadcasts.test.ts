@@ -147,14 +147,14 @@ describe("broadcasts", () => {
       room: "room1",
     });
     expect(preview.map((p) => p.text).join()).toContain(
-      "Programmée le mardi 1 décembre 2026 à 09:00.",
+      "Programmée le mardi 1er décembre 2026 à 09:00.",
     );
     const scheduled = await bot.ask("/diffusions envoyer 1", { dm: true });
-    expect(scheduled).toContain("Diffusion n°1 programmée le mardi 1 décembre 2026 à 09:00");
+    expect(scheduled).toContain("Diffusion n°1 programmée le mardi 1er décembre 2026 à 09:00");
     await bot.say("/diffuser le 2026-12-02 10h Fermeture", { room: "room1" });
     await bot.say("/diffusions envoyer 2", { dm: true });
     const listed = await bot.ask("/diffusions", { dm: true });
-    expect(listed).toContain("n°1 · programmée le 1 déc.");
+    expect(listed).toContain("n°1 · programmée le 1er déc.");
     expect(listed).toContain("n°2 · programmée le 2 déc.");
     expect(await bot.ask("/diffusions annuler 2", { dm: true })).toContain("Diffusion n°2 annulée");
 

@@ -112,10 +112,27 @@ describe("locales", () => {
     const i18n = new I18n({ timeZone: "Europe/Paris" });
     // 23:30 UTC on 31 December is already 1 January in Paris.
     expect(i18n.t("fr", "date-long", { date: new Date("2026-12-31T23:30:00Z") })).toBe(
-      "1 janvier 2027",
+      "1er janvier 2027",
     );
     expect(i18n.t("en", "date-long", { date: new Date("2026-12-31T23:30:00Z") })).toBe(
       "January 1, 2027",
     );
+  });
+
+  it("writes the first day of a month « 1er » in French, in every date format, and not in English", () => {
+    const i18n = new I18n({ timeZone: "Europe/Paris" });
+    const first = new Date(Date.UTC(2026, 11, 1, 8));
+    expect(i18n.t("fr", "date-long", { date: first })).toBe("1er décembre 2026");
+    expect(i18n.t("fr", "journal-when", { date: first })).toBe("1er déc., 09:00");
+    expect(i18n.t("fr", "forget-scheduled", { date: first, cancel: "/oublier annuler" })).toContain(
+      "le mardi 1er décembre 2026",
+    );
+    expect(i18n.t("fr", "date-long", { date: new Date(Date.UTC(2026, 11, 11, 8)) })).toBe(
+      "11 décembre 2026",
+    );
+    expect(i18n.t("fr", "date-long", { date: new Date(Date.UTC(2026, 11, 21, 8)) })).toBe(
+      "21 décembre 2026",
+    );
+    expect(i18n.t("en", "date-long", { date: first })).toBe("December 1, 2026");
   });
 });

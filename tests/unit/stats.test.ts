@@ -55,7 +55,7 @@ describe("/stats", () => {
   it("adds the figures as CSV on request, for the period asked", async () => {
     await bot.say("/offre Prêt de camionnette #vehicules lieu:Tarbes", { as: "bea" });
     const replies = await bot.say("/stats 2026-11 csv");
-    expect(replies[0]?.text).toContain("du 1 novembre 2026 au 2 novembre 2026");
+    expect(replies[0]?.text).toContain("du 1er novembre 2026 au 2 novembre 2026");
     const csv = replies[1]?.message.attachment;
     expect(csv?.filename).toBe("stats.csv");
     const text = readFileSync(csv?.path ?? "", "utf8");
