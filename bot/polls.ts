@@ -11,7 +11,7 @@ import type { Db } from "../storage/db.js";
 import { memberById } from "../storage/members.js";
 import { membershipOf } from "../storage/membership.js";
 import { networkById, roomById, roomsOfNetwork } from "../storage/networks.js";
-import { enqueueMessage } from "../storage/outbox.js";
+import { enqueueMessage, withdrawWaiting } from "../storage/outbox.js";
 import {
   castVote,
   countVotes,
@@ -149,7 +149,9 @@ export function resultBlocks(t: Translator, poll: PollWithOptions, results: Poll
 
 /**
  * Posts the results of a poll just closed in every room it was posted to, ending the native
- * poll there when it was sent (a room whose poll never went out gets the results alone).
+ * poll there when it was sent. A poll still waiting in a room's queue (the platform was
+ * unreachable) is withdrawn, so that no open poll appears after the results; that room gets
+ * the results alone.
  */
 export function postPollEnd(sender: PollSender, poll: PollWithOptions, now: number): number {
   const { db, t } = sender;
@@ -159,6 +161,7 @@ export function postPollEnd(sender: PollSender, poll: PollWithOptions, now: numb
     // The room may have a new id since (a Telegram group become a supergroup).
     const room = post.roomId === null ? undefined : roomById(db, post.roomId);
     if (room && !room.active) continue;
+    if (!post.platformMessageId) withdrawWaiting(db, post.outboxId, "the poll was closed");
     const queued = enqueueMessage(
       db,
       {

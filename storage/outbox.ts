@@ -216,6 +216,20 @@ export function markFailed(db: Db, id: number, error: string): void {
 }
 
 /**
+ * Withdraws a message that is still waiting (not being sent, not sent): it will never go out.
+ * False when it is too late. The row stays, failed, with why.
+ */
+export function withdrawWaiting(db: Db, id: number, why: string): boolean {
+  return (
+    db
+      .update(outbox)
+      .set({ state: "failed", lastError: `withdrawn: ${why}` })
+      .where(and(eq(outbox.id, id), inArray(outbox.state, ["pending", "held"])))
+      .run().changes > 0
+  );
+}
+
+/**
  * After a crash, messages that were being sent go back to the queue. A message may then be
  * sent twice only if the crash fell between the platform's acceptance and our commit.
  */

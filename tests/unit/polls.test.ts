@@ -5,6 +5,7 @@
  */
 import { randomUUID } from "node:crypto";
 import { afterEach, describe, expect, it } from "vitest";
+import { DeliveryError } from "../../adapters/types.js";
 import { auditOfNetwork } from "../../storage/audit.js";
 import { networkByName } from "../../storage/networks.js";
 import { linkRoom, startHarness, type Harness } from "../helpers/harness.js";
@@ -225,5 +226,33 @@ describe("polls", () => {
     const results = await bot.ask("/sondage resultats", { room: "tg", platform: "telegram" });
     expect(results).toContain("1. Jeudi 3 — 1 vote(s), 100 %");
     expect(results).toContain("2. Vendredi 4 — 0 vote(s), 0 %");
+  });
+
+  it("withdraws a poll still waiting for an unreachable room when it is closed: that room gets the results alone", async () => {
+    await network();
+    const matrix = bot.adapters.get("matrix")!;
+    const before = matrix.sent.length;
+    matrix.beforeSend = () => {
+      throw new DeliveryError("homeserver unreachable", "network");
+    };
+    await bot.say(ASK, { room: "tg", platform: "telegram" });
+    expect(matrix.sent.filter((s) => s.message.poll)).toHaveLength(0);
+    await bot.say("/sondage clore 1", { room: "tg", platform: "telegram" });
+
+    // The homeserver is back: the results arrive, and no poll after them.
+    matrix.beforeSend = undefined;
+    bot.clock.advance(3_600_000);
+    await bot.app.outbox.drain();
+    const inRoom = matrix.sent
+      .slice(before)
+      .filter((s) => s.destination.kind === "room" && s.destination.roomId === "mx");
+    expect(inRoom.map((s) => Boolean(s.message.poll))).toEqual([false]);
+    expect(inRoom[0]?.text).toContain("📊 Résultats du sondage n°1 (clos)");
+    expect(
+      bot.app.db.$client
+        .prepare("SELECT last_error FROM outbox WHERE state = 'failed'")
+        .pluck()
+        .all(),
+    ).toEqual(["withdrawn: the poll was closed"]);
   });
 });
