@@ -14,31 +14,57 @@ import { defineCommand, here, inPrivate, type CommandContext } from "./types.js"
 /** Entries per page. */
 const PAGE = 15;
 
-/** Actions with a sentence of their own in the locales (`journal-<action>`); others get a plain one. */
-const DESCRIBED = new Set([
-  "listing-approved",
-  "listing-rejected",
-  "listing-reported",
-  "member-muted",
-  "member-unmuted",
-  "message-reported",
-  "network-moderation",
-  "report-dismissed",
+/**
+ * Every action the bot records, each with a sentence of its own in the locales
+ * (`journal-<action>`); a test fails when the code records an action missing here.
+ */
+export const JOURNAL_ACTIONS: ReadonlySet<string> = new Set([
+  "animator-named",
+  "animator-unnamed",
   "broadcast-cancelled",
   "broadcast-scheduled",
   "broadcast-sent",
+  "charter-accepted",
   "command-refused",
+  "contact-shared",
+  "contact-started",
+  "erasure-cancelled",
+  "erasure-requested",
+  "join-requested",
+  "listing-approved",
   "listing-closed",
   "listing-deleted",
   "listing-edited",
+  "listing-rejected",
   "listing-removed",
   "listing-renewed",
+  "listing-reported",
+  "member-approved",
+  "member-blocked",
+  "member-erased",
+  "member-muted",
+  "member-refused",
+  "member-unblocked",
+  "member-unmuted",
+  "message-reported",
+  "network-created",
   "network-link-code",
+  "network-moderation",
+  "network-policy",
+  "network-questions",
   "network-summary",
   "poll-closed",
   "poll-created",
+  "report-dismissed",
   "room-bound",
   "room-linked",
+  "structure-admin",
+  "structure-created",
+  "structure-edited",
+  "structure-exported",
+  "structure-invite",
+  "structure-joined",
+  "structure-left",
 ]);
 
 /** Details of an entry that its sentence may use. */
@@ -57,6 +83,10 @@ const SHOWN_DETAILS = [
   "report",
   "submitted",
   "moderation",
+  "structure",
+  "name",
+  "policy",
+  "thread",
 ];
 
 /** An entry as one sentence: "29 nov., 16:02 · Ana · a retiré l'annonce #12 (motif : doublon)". */
@@ -80,7 +110,11 @@ function entryLine(ctx: CommandContext, entry: AuditLine): Inline[] {
   // The end of a mute, as a date.
   if (typeof details.until === "number") args.date = new Date(details.until);
   if (!("reason" in args)) args.reason = "none";
-  const key = DESCRIBED.has(entry.action) ? `journal-${entry.action}` : "journal-other";
+  // An entry whose details were erased with a member still reads as a sentence.
+  for (const key of SHOWN_DETAILS) if (!(key in args)) args[key] = "—";
+  let key = JOURNAL_ACTIONS.has(entry.action) ? `journal-${entry.action}` : "journal-other";
+  // A mute whose end went with an erased member's details.
+  if (entry.action === "member-muted" && !("date" in args)) key = "journal-member-muted-erased";
   return [
     ctx.t("journal-when", { date: new Date(entry.at) }),
     " · ",

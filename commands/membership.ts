@@ -154,7 +154,7 @@ function decide(
         paragraph(
           ctx.t(`membership-already-${request.status}`, {
             name: person.displayName,
-            by: by?.displayName ?? "—",
+            by: by?.displayName ?? "none",
           }),
         ),
       ]),

@@ -27,8 +27,14 @@ membership-pending-heading = { $count ->
 membership-asked-on = asked on { DATETIME($date, day: "numeric", month: "long") }
 membership-request-not-found = I find no request no. { $id }. Pending requests: /requests.
 membership-reason-too-long = The reason is too long (500 characters at most).
-membership-already-approved = { $name }'s request was already approved (by { $by }).
-membership-already-refused = { $name }'s request was already refused (by { $by }).
+membership-already-approved = { $name }'s request was already approved{ $by ->
+    [none] {""}
+   *[other] {" "}(by { $by })
+  }.
+membership-already-refused = { $name }'s request was already refused{ $by ->
+    [none] {""}
+   *[other] {" "}(by { $by })
+  }.
 membership-approved-done = ✅ { $name } is now a member of the network “{ $network }”; I told them.
 membership-refused-done = ❌ { $name }'s request refused for the network “{ $network }”; I told them.
 membership-approved-notice = ✅ Welcome: your membership of the network “{ $network }” is approved. You can post ({ $offer }) and search ({ $search }).

@@ -98,6 +98,7 @@ journal-member-muted = muted { $subject } until { DATETIME($date, day: "numeric"
     [none] {""}
    *[other] {" "}(reason: { $reason })
   }
+journal-member-muted-erased = muted { $subject }
 journal-member-unmuted = lifted the mute of { $subject }
 journal-network-moderation = set posting to { $moderation ->
     [on] moderated

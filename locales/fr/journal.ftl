@@ -27,3 +27,32 @@ journal-poll-created = a posé le sondage n°{ $poll } « { $title } » ({ $room
 journal-poll-closed = a clos le sondage n°{ $poll } ({ $voters } votants)
 journal-room-bound = a relié un salon { $platform } au réseau
 journal-room-linked = a relié un salon { $platform } au réseau avec un code
+journal-member-approved = a accepté { $subject } dans le réseau
+journal-member-refused = a refusé l'adhésion de { $subject }{ $reason ->
+    [none] {""}
+   *[other] {" "}(motif : { $reason })
+  }
+journal-join-requested = a demandé à rejoindre le réseau
+journal-network-created = a créé le réseau
+journal-network-policy = a réglé l'adhésion au réseau : { $policy ->
+    [validation] sur validation par l'animation
+   *[other] ouverte à tous
+  }
+journal-network-questions = a changé les questions posées aux nouveaux membres
+journal-animator-named = a nommé { $subject } à l'animation du réseau
+journal-animator-unnamed = a retiré { $subject } de l'animation du réseau
+journal-charter-accepted = a accepté la charte du territoire
+journal-contact-started = a écrit à { $subject } au sujet de l'annonce #{ $listing }
+journal-contact-shared = a partagé ses coordonnées avec { $subject } (conversation n°{ $thread })
+journal-member-blocked = a bloqué { $subject }
+journal-member-unblocked = a débloqué { $subject }
+journal-erasure-requested = a demandé l'effacement de ses données
+journal-erasure-cancelled = a annulé l'effacement de ses données
+journal-member-erased = a effacé les données d'un membre, à sa demande
+journal-structure-created = a inscrit la structure n°{ $structure } « { $name } »
+journal-structure-edited = a modifié la structure n°{ $structure } ({ $field })
+journal-structure-invite = a créé un code d'invitation pour la structure n°{ $structure }
+journal-structure-joined = a rejoint la structure n°{ $structure }
+journal-structure-admin = a confié l'administration de la structure n°{ $structure } à { $subject }
+journal-structure-left = a quitté la structure n°{ $structure }
+journal-structure-exported = a exporté les données de la structure n°{ $structure }

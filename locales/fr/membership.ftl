@@ -27,8 +27,14 @@ membership-pending-heading = { $count ->
 membership-asked-on = demandée le { DATETIME($date, day: "numeric", month: "long") }
 membership-request-not-found = Je ne trouve pas de demande d'adhésion n°{ $id }. Les demandes en attente : /demandes.
 membership-reason-too-long = Le motif est trop long (500 caractères au plus).
-membership-already-approved = La demande de { $name } a déjà été acceptée (par { $by }).
-membership-already-refused = La demande de { $name } a déjà été refusée (par { $by }).
+membership-already-approved = La demande de { $name } a déjà été acceptée{ $by ->
+    [none] {""}
+   *[other] {" "}(par { $by })
+  }.
+membership-already-refused = La demande de { $name } a déjà été refusée{ $by ->
+    [none] {""}
+   *[other] {" "}(par { $by })
+  }.
 membership-approved-done = ✅ { $name } fait maintenant partie du réseau « { $network } » ; je l'en ai averti(e).
 membership-refused-done = ❌ Demande de { $name } refusée pour le réseau « { $network } » ; je l'en ai averti(e).
 membership-approved-notice = ✅ Bienvenue : votre adhésion au réseau « { $network } » est acceptée. Vous pouvez publier ({ $offer }) et chercher ({ $search }).

@@ -98,6 +98,7 @@ journal-member-muted = a mis { $subject } en sourdine jusqu'au { DATETIME($date,
     [none] {""}
    *[other] {" "}(motif : { $reason })
   }
+journal-member-muted-erased = a mis { $subject } en sourdine
 journal-member-unmuted = a levé la sourdine de { $subject }
 journal-network-moderation = a mis la publication { $moderation ->
     [on] en mode modéré

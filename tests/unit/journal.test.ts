@@ -1,5 +1,28 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { I18n, LOCALES } from "../../bot/i18n.js";
+import { projectPath } from "../../storage/paths.js";
+import { JOURNAL_ACTIONS } from "../../commands/journal.js";
 import { startHarness, type Harness } from "../helpers/harness.js";
+
+/** Every action the code records: `action: "x"`, and both sides of `action: c ? "x" : "y"`. */
+function recordedActions(): Set<string> {
+  const found = new Set<string>();
+  for (const dir of ["bot", "commands", "storage"]) {
+    const files = readdirSync(projectPath(dir), { recursive: true, encoding: "utf8" }).filter((f) =>
+      f.endsWith(".ts"),
+    );
+    for (const file of files) {
+      const source = readFileSync(join(projectPath(dir), file), "utf8");
+      for (const m of source.matchAll(/\baction: (?:[^,\n?]+ \? "([a-z-]+)" : )?"([a-z-]+)"/g)) {
+        if (m[1]) found.add(m[1]);
+        if (m[2]) found.add(m[2]);
+      }
+    }
+  }
+  return found;
+}
 
 let bot: Harness;
 beforeEach(async () => {
@@ -47,5 +70,39 @@ describe("/journal", () => {
     expect(second).toContain("(page 2)");
     expect(second.split("\n").filter((l) => l.includes(" · "))).toHaveLength(6);
     expect(await bot.ask("/journal 3")).toContain("Il n'y a pas d'autre page.");
+  });
+
+  it("has a sentence in every language for every action the bot records", () => {
+    const recorded = recordedActions();
+    // The scan itself works: actions of several kinds are found.
+    for (const known of ["listing-removed", "member-approved", "member-refused", "poll-created"])
+      expect(recorded).toContain(known);
+    expect([...recorded].filter((a) => !JOURNAL_ACTIONS.has(a))).toEqual([]);
+    const i18n = new I18n();
+    for (const locale of LOCALES)
+      expect([...JOURNAL_ACTIONS].filter((a) => !i18n.has(locale, `journal-${a}`))).toEqual([]);
+  });
+
+  it("tells a member the membership decision about them in words, with its reason", async () => {
+    await bot.say("/reseau adhesion validation");
+    await bot.say("/charte oui", { as: "carl" });
+    const request = bot.app.db.$client
+      .prepare(
+        "SELECT n.id FROM network_members n JOIN members m ON m.id = n.member_id WHERE m.platform_user_id = 'carl'",
+      )
+      .pluck()
+      .get() as number;
+    expect(await bot.ask(`/refuser ${request} activité hors du territoire`)).toContain("Carl");
+    const log = await bot.ask("/journal", { as: "carl", dm: true });
+    expect(log).toContain("Carl · a demandé à rejoindre le réseau");
+    expect(log).toContain(
+      "Ana · a refusé l'adhésion de Carl (motif : activité hors du territoire)",
+    );
+    // No raw action id shows through.
+    expect(log).not.toMatch(/· [a-z]+-[a-z-]+$/m);
+    const network = await bot.ask("/journal");
+    expect(network).toContain(
+      "Ana · a réglé l'adhésion au réseau : sur validation par l'animation",
+    );
   });
 });
