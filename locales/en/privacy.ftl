@@ -16,6 +16,7 @@ privacy-status-open = open
 privacy-status-closed = closed
 privacy-status-expired = expired
 privacy-status-removed = removed
+privacy-status-pending = waiting for approval
 privacy-status-anonymised = anonymous records
 privacy-profile = Profile: { $name }, known since { DATETIME($date, dateStyle: "long") }
 privacy-listings = Listings: { $count } ({ $statuses })

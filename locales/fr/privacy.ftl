@@ -16,6 +16,7 @@ privacy-status-open = ouvertes
 privacy-status-closed = clôturées
 privacy-status-expired = expirées
 privacy-status-removed = retirées
+privacy-status-pending = en attente de validation
 privacy-status-anonymised = fiches anonymes
 privacy-profile = Profil : { $name }, connu depuis le { DATETIME($date, dateStyle: "long") }
 privacy-listings = Annonces : { $count } ({ $statuses })

@@ -16,6 +16,7 @@ import { loadConfig, type Config } from "../../bot/config.js";
 import { plainText, type Destination, type OutgoingMessage } from "../../bot/reply.js";
 import { Catalog } from "../../storage/catalog.js";
 import { loadPlaces, type Places } from "../../storage/places.js";
+import { watchedLogger } from "./wire.js";
 
 let sharedPlaces: Places | undefined;
 /** The official geography, loaded once per test file (it takes half a second). */
@@ -138,8 +139,11 @@ export async function startHarness(
     ...options.config,
     ...(options.databasePath ? { DATABASE_PATH: options.databasePath } : {}),
   });
+  // A raw message id shown to a person fails the test when the bot stops.
+  const { logger, assertNoTranslationProblem } = watchedLogger();
   const app = createApp(config, {
     clock,
+    logger,
     places: places(),
     catalog: Catalog.load(),
     outbox: { baseDelayMs: 5 },
@@ -183,7 +187,10 @@ export async function startHarness(
     clock,
     say,
     ask: async (text, o) => (await say(text, o)).map((s) => s.text).join("\n\n"),
-    stop: () => app.stop(),
+    stop: async () => {
+      await app.stop();
+      assertNoTranslationProblem();
+    },
   };
 }
 

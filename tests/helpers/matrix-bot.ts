@@ -18,7 +18,7 @@ import {
 import { places, testConfig } from "./harness.js";
 import { waitFor } from "./wait.js";
 
-import { testLogger, WAIT_MS } from "./wire.js";
+import { watchedLogger, WAIT_MS } from "./wire.js";
 
 export { freePort, query, queueMessage, tempDatabase, tempFolder, WAIT_MS } from "./wire.js";
 
@@ -55,7 +55,7 @@ export interface MatrixBot {
 export async function startMatrixBot(options: MatrixBotOptions = {}): Promise<MatrixBot> {
   const ownsFake = options.fake === undefined;
   const fake = options.fake ?? (await startFakeHomeserver(options.homeserver));
-  const logger = testLogger();
+  const { logger, assertNoTranslationProblem } = watchedLogger();
   const app = createApp(
     testConfig({
       ...options.config,
@@ -92,6 +92,7 @@ export async function startMatrixBot(options: MatrixBotOptions = {}): Promise<Ma
       } finally {
         if (ownsFake) await (fakeStopped ??= fake.stop());
       }
+      assertNoTranslationProblem();
     },
   };
   if (options.start !== false) {

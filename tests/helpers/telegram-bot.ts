@@ -18,7 +18,7 @@ import {
   type TgUpdate,
 } from "../fakes/telegram-bot-api.js";
 import { places, testConfig } from "./harness.js";
-import { testLogger, WAIT_MS } from "./wire.js";
+import { watchedLogger, WAIT_MS } from "./wire.js";
 
 export { freePort, query, queueMessage, tempDatabase, tempFolder, WAIT_MS } from "./wire.js";
 
@@ -60,7 +60,7 @@ export interface TelegramBot {
 export async function startTelegramBot(options: TelegramBotOptions = {}): Promise<TelegramBot> {
   const ownsFake = options.fake === undefined;
   const fake = options.fake ?? (await startFakeTelegram());
-  const logger = testLogger();
+  const { logger, assertNoTranslationProblem } = watchedLogger();
   const app = createApp(
     testConfig({
       ...options.config,
@@ -101,6 +101,7 @@ export async function startTelegramBot(options: TelegramBotOptions = {}): Promis
       } finally {
         if (ownsFake) await (fakeStopped ??= fake.stop());
       }
+      assertNoTranslationProblem();
     },
   };
   if (options.start !== false) {

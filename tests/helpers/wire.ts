@@ -6,9 +6,10 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { Writable } from "node:stream";
 import type { App } from "../../bot/app.js";
 import { frenchFirstOfMonth } from "../../bot/i18n.js";
-import { createLogger, silentLogger } from "../../bot/logger.js";
+import { createLogger, silentLogger, type Logger } from "../../bot/logger.js";
 import type { Destination, OutgoingMessage } from "../../bot/reply.js";
 import { inTransaction } from "../../storage/db.js";
 import { enqueueMessage } from "../../storage/outbox.js";
@@ -20,6 +21,37 @@ export const WAIT_MS = 15_000;
 export function testLogger() {
   const level = process.env.TEST_LOG_LEVEL;
   return level ? createLogger(level) : silentLogger();
+}
+
+/**
+ * A test bot's logger that also watches for translation problems (a message id missing from
+ * a locale, a variable missing from its arguments): they would show a person a raw id, so a
+ * test bot fails on them when it stops (`assertNoTranslationProblem`). Printed like
+ * `testLogger` when TEST_LOG_LEVEL is set.
+ */
+export function watchedLogger(): { logger: Logger; assertNoTranslationProblem(): void } {
+  const level = process.env.TEST_LOG_LEVEL;
+  const problems = new Set<string>();
+  const destination = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      const line = JSON.parse(chunk.toString()) as {
+        msg?: string;
+        key?: string;
+        locale?: string;
+        err?: { message?: string };
+      };
+      if (line.msg === "translation problem")
+        problems.add(`${line.locale} ${line.key}: ${line.err?.message}`);
+      if (level) process.stderr.write(chunk);
+      done();
+    },
+  });
+  return {
+    logger: createLogger(level ?? "error", destination),
+    assertNoTranslationProblem() {
+      if (problems.size > 0) throw new Error(`translation problems:\n${[...problems].join("\n")}`);
+    },
+  };
 }
 
 /** A fresh temporary folder; `remove()` deletes it with its content. */

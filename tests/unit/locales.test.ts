@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { I18n, LOCALES, LOCALES_DIR } from "../../bot/i18n.js";
 import { allCommands } from "../../commands/index.js";
 import { Catalog } from "../../storage/catalog.js";
+import { listings } from "../../storage/schema.js";
 
 /** Message ids of a locale, each with the variables it uses. */
 function messages(locale: string): Map<string, Set<string>> {
@@ -134,5 +135,18 @@ describe("locales", () => {
       "21 décembre 2026",
     );
     expect(i18n.t("en", "date-long", { date: first })).toBe("December 1, 2026");
+  });
+
+  it("names every listing status in every language, on cards and in the personal data summary", () => {
+    const i18n = new I18n();
+    const missing = LOCALES.flatMap((locale) =>
+      listings.status.enumValues.flatMap((status) =>
+        [`status-${status}`, `privacy-status-${status}`]
+          .filter((key) => !i18n.has(locale, key))
+          .map((key) => `${locale}: ${key}`),
+      ),
+    );
+    expect(listings.status.enumValues).toContain("pending");
+    expect(missing).toEqual([]);
   });
 });
