@@ -12,7 +12,7 @@ export type ListingKind = Listing["kind"];
 export type ListingStatus = Listing["status"];
 
 /** Not an anonymous record (storage/redaction.ts): records are shown to nobody. */
-const shown = isNull(listings.redactedAt);
+export const shown = isNull(listings.redactedAt);
 
 /** Where a listing is, in the columns the listings table keeps. */
 export interface ListingPlace {

@@ -2,9 +2,9 @@
  * Listings waiting for an animator's approval (moderated posting, commands/listing-review.ts):
  * listed for the animators, and opened as if just posted.
  */
-import { and, asc, eq, inArray, isNull } from "drizzle-orm";
+import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Db } from "./db.js";
-import { lastListingId, listingById, type Listing } from "./listings.js";
+import { lastListingId, listingById, shown, type Listing } from "./listings.js";
 import { listings } from "./schema.js";
 
 /**
@@ -45,7 +45,7 @@ export function pendingListings(
       and(
         eq(listings.status, "pending"),
         // An erased author's listing is an anonymous record, nothing left to approve.
-        isNull(listings.redactedAt),
+        shown,
         networkIds === null ? undefined : inArray(listings.networkId, [...networkIds]),
       ),
     )

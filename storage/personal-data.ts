@@ -135,14 +135,22 @@ export const PERSONAL_DATA_SECTIONS: Record<string, (r: PersonalDataReader) => u
     rows(r, schema.polls, "polls", "author_id = @m OR closed_by = @m").map((row) =>
       named(r, row, "authorId", "closedBy"),
     ),
-  poll_votes: (r) =>
-    rows(r, schema.pollVotes, "poll_votes", "member_id = @m").map((row) => ({
+  // Each vote with the question it answered (read once for all their votes).
+  poll_votes: (r) => {
+    const questions = new Map(
+      (
+        r.db.$client
+          .prepare(
+            "SELECT id, question FROM polls WHERE id IN (SELECT poll_id FROM poll_votes WHERE member_id = ?)",
+          )
+          .all(r.memberId) as { id: number; question: string }[]
+      ).map((p) => [p.id, p.question]),
+    );
+    return rows(r, schema.pollVotes, "poll_votes", "member_id = @m").map((row) => ({
       ...row,
-      question: r.db.$client
-        .prepare("SELECT question FROM polls WHERE id = ?")
-        .pluck()
-        .get(row.pollId) as string | undefined,
-    })),
+      question: questions.get(Number(row.pollId)),
+    }));
+  },
   erasure_requests: (r) => rows(r, schema.erasureRequests, "erasure_requests", "member_id = @m"),
 };
 
