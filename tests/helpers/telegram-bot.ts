@@ -11,11 +11,13 @@ import type { TelegramLimits } from "../../adapters/telegram/throttle.js";
 import { createApp, type App, type AppParts } from "../../bot/app.js";
 import { Catalog } from "../../storage/catalog.js";
 import {
+  privateChat,
   startFakeTelegram,
   type FakeTelegram,
   type SentMessage,
   type TgChat,
   type TgUpdate,
+  type TgUser,
 } from "../fakes/telegram-bot-api.js";
 import { places, testConfig } from "./harness.js";
 import { watchedLogger, WAIT_MS } from "./wire.js";
@@ -159,6 +161,17 @@ export function buttonsOf(sent: SentMessage): Array<{ text: string; data?: strin
     ...(b.callback_data !== undefined ? { data: b.callback_data } : {}),
     ...(b.url !== undefined ? { url: b.url } : {}),
   }));
+}
+
+/** `who` presses the button whose label holds `label` under `sent`, in `chat` (their private chat by default). */
+export function press(
+  fake: FakeTelegram,
+  who: TgUser,
+  sent: SentMessage,
+  label: string,
+  chat: TgChat = privateChat(who),
+): void {
+  fake.pressButton(chat, who, sent.message_id, buttonData(sent, label));
 }
 
 /** The callback data of the button whose label contains `label` (fails if there is none). */

@@ -13,7 +13,7 @@ import {
   type TgUser,
 } from "../fakes/telegram-bot-api.js";
 import {
-  buttonData,
+  press,
   replyTo,
   sentTo,
   startTelegramBot,
@@ -30,9 +30,9 @@ const ana = user(3002, "Ana", "fr", "ana_boulange");
 const bob = user(3003, "Bob", "fr", "bob_le_bricoleur");
 const valley = group(-6001, "Entraide du Val");
 
-function press(fake: FakeTelegram, who: TgUser, sent: SentMessage, label: string): void {
-  const chat = sent.chat_id === who.id ? privateChat(who) : valley;
-  fake.pressButton(chat, who, sent.message_id, buttonData(sent, label));
+/** Presses a button under a message of `who`'s private chat or of the group. */
+function pressIn(fake: FakeTelegram, who: TgUser, sent: SentMessage, label: string): void {
+  press(fake, who, sent, label, sent.chat_id === who.id ? privateChat(who) : valley);
 }
 
 /** Every text and keyboard the bot sent to `chatId`, as one string. */
@@ -62,14 +62,14 @@ describe("contact on Telegram", () => {
     );
 
     const card = await replyTo(fake, valley, fake.sendText(valley, bob, "/annonce 1"));
-    press(fake, bob, card, "Contacter l'auteur");
+    pressIn(fake, bob, card, "Contacter l'auteur");
     await sentTo(fake, bob.id, "Votre message pour l'auteur de l'annonce #1");
     fake.sendText(privateChat(bob), bob, "Bonjour, elle est libre samedi ?");
     const relayed = await sentTo(fake, ana.id, "Bob vous écrit au sujet de votre annonce #1");
     expect(relayed.text).toContain("Bonjour, elle est libre samedi ?");
     await sentTo(fake, bob.id, "Message transmis en privé à Ana");
 
-    press(fake, ana, relayed, "Répondre");
+    pressIn(fake, ana, relayed, "Répondre");
     await sentTo(fake, ana.id, "Votre réponse à Bob");
     fake.sendText(privateChat(ana), ana, "Oui, passez à 9 h");
     const answer = await sentTo(fake, bob.id, "Ana vous répond");
@@ -80,10 +80,10 @@ describe("contact on Telegram", () => {
     expect(payloadsTo(fake, ana.id)).not.toMatch(/3003|bob_le_bricoleur/);
     expect(payloadsTo(fake, bob.id)).not.toMatch(/3002|ana_boulange/);
 
-    press(fake, bob, answer, "Partager mes coordonnées");
+    pressIn(fake, bob, answer, "Partager mes coordonnées");
     const offer = await sentTo(fake, ana.id, "Bob propose d'échanger vos coordonnées");
     expect(payloadsTo(fake, ana.id)).not.toMatch(/3003|bob_le_bricoleur/);
-    press(fake, ana, offer, "Oui, partager");
+    pressIn(fake, ana, offer, "Oui, partager");
     const toBob = await sentTo(fake, bob.id, "Voici celles de Ana");
     expect(toBob.text).toContain("Sur Telegram : @ana_boulange");
     expect(toBob.source).toContain('href="https://t.me/ana_boulange"');

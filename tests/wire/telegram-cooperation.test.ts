@@ -5,17 +5,11 @@
  * step by step then found in the directory, and moderated posting approved by button.
  */
 import { afterEach, describe, expect, it } from "vitest";
-import {
-  group,
-  privateChat,
-  user,
-  type FakeTelegram,
-  type SentMessage,
-  type TgUser,
-} from "../fakes/telegram-bot-api.js";
+import { group, privateChat, user } from "../fakes/telegram-bot-api.js";
 import {
   buttonData,
   buttonsOf,
+  press,
   query,
   replyTo,
   sentTo,
@@ -31,10 +25,6 @@ afterEach(async () => {
 const anim = user(5001, "Anaïs", "fr");
 const dan = user(5002, "Dan", "fr", "dan_du_val");
 const valley = group(-8001, "Entraide du Val");
-
-function press(fake: FakeTelegram, who: TgUser, sent: SentMessage, label: string): void {
-  fake.pressButton(privateChat(who), who, sent.message_id, buttonData(sent, label));
-}
 
 async function started(config: Record<string, string> = {}): Promise<TelegramBot> {
   const b = await startTelegramBot({ config });

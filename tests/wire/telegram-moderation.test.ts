@@ -15,9 +15,9 @@ import {
   type TgUser,
 } from "../fakes/telegram-bot-api.js";
 import {
-  buttonData,
   buttonsOf,
   query,
+  press,
   replyTo,
   sentTo,
   startTelegramBot,
@@ -40,16 +40,6 @@ const DAY_MS = 86_400_000;
 /** The day and month a French notice names for `ms` ("6 décembre"). */
 function frenchDay(ms: number): string {
   return shownDate(ms, "fr", { day: "numeric", month: "long" });
-}
-
-function press(
-  fake: FakeTelegram,
-  chat: TgChat,
-  who: TgUser,
-  sent: SentMessage,
-  label: string,
-): void {
-  fake.pressButton(chat, who, sent.message_id, buttonData(sent, label));
 }
 
 /** `who` writes `text` in `chat`; resolves with the bot's reply to it. */
@@ -97,7 +87,7 @@ describe("reports on Telegram", () => {
     const { fake, app } = b;
     const notice = await reportedListing(fake);
 
-    press(fake, privateChat(anim), anim, notice, "Sourdine 7 jours");
+    press(fake, anim, notice, "Sourdine 7 jours");
     const done = await sentTo(fake, anim.id, "est en sourdine dans le réseau « Réseau du Val »");
     const until = frenchDay(storedMuteEnd(b, 7));
     expect(done.text).toContain(`jusqu'au ${until}`);
@@ -132,12 +122,12 @@ describe("reports on Telegram", () => {
     const notice = await reportedListing(fake);
 
     // The animator has only bound the group: in private, the list is still their network's.
-    press(fake, privateChat(anim), anim, notice, "Signalements");
+    press(fake, anim, notice, "Signalements");
     const list = await sentTo(fake, anim.id, "Signalements ouverts — Réseau du Val : 1");
     expect(list.text).toMatch(
       /annonce #1 « Perceuse à prêter » de Dan \(n°\d+\), signalée par Béa \(n°\d+\) — motif : Annonce trompeuse/,
     );
-    press(fake, privateChat(anim), anim, list, "Retirer l'annonce #1");
+    press(fake, anim, list, "Retirer l'annonce #1");
     await sentTo(fake, anim.id, "L'annonce #1 est retirée. Son auteur est prévenu");
     const told = await sentTo(fake, dan.id, "Votre annonce #1 « Perceuse à prêter » a été retirée");
     expect(told.text).toContain("Motif : Annonce trompeuse");
@@ -178,7 +168,7 @@ describe("mutes on Telegram", () => {
     expect(listed.text).toContain("Une personne en sourdine dans le réseau « Réseau du Val »");
     expect(listed.text).toContain("motif : Hors sujet");
     expect(buttonsOf(listed).map((x) => x.text)).toEqual(["🔊 Lever la sourdine de Dan"]);
-    press(fake, valley, anim, listed, "Lever la sourdine de Dan");
+    press(fake, anim, listed, "Lever la sourdine de Dan", valley);
     await sentTo(
       fake,
       valley,
@@ -227,7 +217,7 @@ describe("erasure on Telegram", () => {
 
     const explained = await ask(fake, chat, bob, "/forget");
     expect(explained.text).toContain("Erase your data");
-    press(fake, chat, bob, explained, "Confirm the erasure");
+    press(fake, bob, explained, "Confirm the erasure", chat);
     const scheduled = await sentTo(fake, bob.id, "Your data will be erased on");
     expect(scheduled.text).toContain("Done: your data will be erased.");
     const [request] = query<{ requested_at: number; due_at: number }>(
@@ -239,7 +229,7 @@ describe("erasure on Telegram", () => {
     expect(scheduled.text).toContain(`Your data will be erased on ${day}.`);
     expect(buttonsOf(scheduled).map((x) => x.text)).toEqual(["↩️ Cancel the erasure"]);
 
-    press(fake, chat, bob, scheduled, "Cancel the erasure");
+    press(fake, bob, scheduled, "Cancel the erasure", chat);
     await sentTo(fake, bob.id, "Erasure cancelled: your data stays.");
     expect(query(app, "SELECT count(*) AS n FROM erasure_requests")).toEqual([{ n: 0 }]);
     expect(
@@ -254,7 +244,7 @@ describe("erasure on Telegram", () => {
     expect(word.text).toBe("Dan, je vous réponds en privé.");
     const explained = await sentTo(fake, dan.id, "Effacer vos données");
     expect(explained.text).toContain("L'effacement a lieu 14 jours après votre confirmation");
-    press(fake, privateChat(dan), dan, explained, "Confirmer l'effacement");
+    press(fake, dan, explained, "Confirmer l'effacement");
     const scheduled = await sentTo(fake, dan.id, "Vos données seront effacées le");
     const [request] = query<{ due_at: number }>(app, "SELECT due_at FROM erasure_requests");
     expect(request!.due_at - app.clock.now()).toBeGreaterThan(14 * DAY_MS - 60_000);
